@@ -1,0 +1,3 @@
+export * from './app-error.js';
+export * from './error-body.js';
+export * from './zod-parse.js';
