@@ -1,1 +1,2 @@
-export {};
+export * from './events/index.js';
+export * from './proto-path.js';

@@ -1,0 +1,2 @@
+export * from './define-event.js';
+export * from './tenant/tenant-events.js';
