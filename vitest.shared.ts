@@ -17,8 +17,8 @@ export function packageVitestConfig(overrides: UserConfig['test'] = {}): UserCon
         },
       }),
     ],
-    resolve: { conditions: ['@haat/source', 'node', 'import', 'default'] },
-    ssr: { resolve: { conditions: ['@haat/source', 'node', 'import', 'default'] } },
+    resolve: { conditions: ['@haat/source', 'module', 'node', 'development|production'] },
+    ssr: { resolve: { conditions: ['@haat/source', 'module', 'node', 'development|production'] } },
     test: {
       include: ['src/**/*.spec.ts', 'test/**/*.test.ts'],
       environment: 'node',
