@@ -1,1 +1,3 @@
-export {};
+export * from './load-config.js';
+export * from './fields.js';
+export * from './platform-config.js';
