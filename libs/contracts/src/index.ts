@@ -1,3 +1,4 @@
 export * from './events/index.js';
 export * from './proto-path.js';
 export * from './tenant/tenant-resolution.js';
+export * from './openapi.js';

@@ -1,1 +1,6 @@
-export {};
+export * from './tokens.js';
+export * from './service-definition.js';
+export * from './platform.module.js';
+export * from './database-urls.js';
+export * from './openapi-document.js';
+export * from './start-service.js';

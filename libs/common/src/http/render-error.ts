@@ -49,6 +49,15 @@ function frameworkStatus(err: unknown): number | undefined {
   return undefined;
 }
 
+/** Fastify's own code, also when Nest wrapped the Fastify error as an HttpException's cause. */
+function frameworkCode(err: unknown): string | undefined {
+  const e = err as { code?: unknown; cause?: { code?: unknown } };
+  if (typeof e.code === 'string') return e.code;
+  if (typeof e.cause?.code === 'string') return e.cause.code;
+  if (err instanceof Error && /not valid JSON/i.test(err.message)) return 'FST_ERR_CTP_INVALID_JSON_BODY';
+  return undefined;
+}
+
 function retryAfterHeaders(details: Record<string, unknown>): Record<string, string> {
   const ms = details.retryAfterMs;
   return typeof ms === 'number' && ms >= 0
@@ -88,7 +97,7 @@ export function renderError(err: unknown, requestId?: string): RenderedError {
   }
   const status = frameworkStatus(err);
   if (status !== undefined && status >= 400 && status < 500) {
-    const fwCode = (err as { code?: unknown }).code;
+    const fwCode = frameworkCode(err);
     const code =
       (typeof fwCode === 'string' && FRAMEWORK_CODES[fwCode]) || CODE_BY_STATUS[status] || 'BAD_REQUEST';
     const message = code === 'MALFORMED_JSON' ? 'Request body is not valid JSON' : safeMessage(err, status);
