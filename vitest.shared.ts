@@ -1,3 +1,4 @@
+import { basename, dirname, join } from 'node:path';
 import swc from 'unplugin-swc';
 import { defineConfig, type UserConfig } from 'vitest/config';
 
@@ -17,17 +18,23 @@ export function packageVitestConfig(overrides: UserConfig['test'] = {}): UserCon
         },
       }),
     ],
-    resolve: { conditions: ['@haat/source', 'module', 'node', 'development|production'] },
-    ssr: { resolve: { conditions: ['@haat/source', 'module', 'node', 'development|production'] } },
+    resolve: { conditions: ['@haat/source', 'node', 'development|production'] },
+    ssr: { resolve: { conditions: ['@haat/source', 'node', 'development|production'] } },
     test: {
       include: ['src/**/*.spec.ts', 'test/**/*.test.ts'],
       environment: 'node',
       testTimeout: 30_000,
       hookTimeout: 120_000,
-      reporters: process.env.HAAT_TEST_REPORT
-        ? ['default', ['json', { outputFile: process.env.HAAT_TEST_REPORT }]]
+      // `./haat test` collects one JSON report per package to print the closing tally.
+      reporters: process.env.HAAT_TEST_REPORT_DIR
+        ? ['default', ['json', { outputFile: reportFile(process.env.HAAT_TEST_REPORT_DIR) }]]
         : ['default'],
       ...overrides,
     },
   });
+}
+
+function reportFile(dir: string): string {
+  const name = `${basename(dirname(process.cwd()))}__${basename(process.cwd())}`;
+  return join(dir, `${name}.json`);
 }
