@@ -1,1 +1,10 @@
-export {};
+export * from './permission.schema.js';
+export * from './permission.matcher.js';
+export * from './auth.errors.js';
+export * from './built-in-roles.js';
+export * from './role-permission.source.js';
+export * from './identity.resolver.js';
+export * from './require-permissions.metadata.js';
+export * from './require-permissions.decorator.js';
+export * from './permissions.guard.js';
+export * from './auth.module.js';
