@@ -45,13 +45,23 @@ as_root() {
 
 # tcp_open HOST PORT: succeeds when something accepts a TCP connection there.
 tcp_open() {
+  # shellcheck disable=SC2016 # $1 and $2 belong to the inner shell, which timeout can kill
   timeout 2 bash -c 'exec 3<>"/dev/tcp/$1/$2"' _ "$1" "$2" 2>/dev/null
 }
 
-# pg_state [PORT]: up = a query answers; refused = the port accepts but the query fails
+# tcp_first_line HOST PORT [SEND]: connects, sends SEND + CRLF if given, prints the first line
+# the server answers (without CR); prints nothing when nothing answers.
+tcp_first_line() {
+  # shellcheck disable=SC2016 # $1..$3 belong to the inner shell, which timeout can kill
+  timeout 3 bash -c 'exec 3<>"/dev/tcp/$1/$2" || exit 1
+    [[ -n "$3" ]] && printf "%s\r\n" "$3" >&3
+    IFS= read -r line <&3 && printf "%s\n" "$line"' _ "$1" "$2" "${3:-}" 2>/dev/null | tr -d '\r' || true
+}
+
+# pg_state PORT: up = a query answers; refused = the port accepts but the query fails
 # (authentication, missing role…), which starting again would not fix.
 pg_state() {
-  local port="${1:-$PG_PORT}"
+  local port="$1"
   if command -v pg_isready >/dev/null 2>&1; then
     pg_isready -q -h "$ES_HOST" -p "$port" -t 2 || {
       echo down
@@ -72,23 +82,24 @@ pg_state() {
   fi
 }
 
-# redis_state [PORT]: up when PING answers PONG.
+# redis_state PORT: up when PING answers PONG.
 redis_state() {
-  local port="${1:-$REDIS_PORT}" reply
+  local port="$1" reply
   if command -v redis-cli >/dev/null 2>&1; then
     reply="$(timeout 3 redis-cli -h "$ES_HOST" -p "$port" ping 2>/dev/null || true)"
   else
-    # RESP inline command; the reply is "+PONG\r\n".
-    reply="$(timeout 3 bash -c 'exec 3<>"/dev/tcp/$1/$2"; printf "PING\r\n" >&3; IFS= read -r l <&3; echo "$l"' _ "$ES_HOST" "$port" 2>/dev/null | tr -d '\r+' || true)"
+    # An inline command; RESP answers "+PONG".
+    reply="$(tcp_first_line "$ES_HOST" "$port" PING)"
+    reply="${reply#+}"
   fi
   [[ "$reply" == PONG ]] && echo up || echo down
 }
 
-# nats_state [PORT]: up when the server's INFO greeting says JetStream is enabled;
+# nats_state PORT: up when the server's INFO greeting says JetStream is enabled;
 # nojs = NATS answers without JetStream.
 nats_state() {
-  local port="${1:-$NATS_PORT}" info
-  info="$(timeout 3 bash -c 'exec 3<>"/dev/tcp/$1/$2"; IFS= read -r l <&3; printf %s "$l"' _ "$ES_HOST" "$port" 2>/dev/null || true)"
+  local port="$1" info
+  info="$(tcp_first_line "$ES_HOST" "$port")"
   if [[ "$info" != INFO* ]]; then
     echo down
   elif [[ "$info" == *'"jetstream":true'* ]]; then
@@ -96,6 +107,22 @@ nats_state() {
   else
     echo nojs
   fi
+}
+
+# run_isolated LOG CMD...: runs CMD with stdin from /dev/null, output to LOG and every other
+# inherited descriptor closed. A server it leaves behind (started directly or by a package's
+# postinst) must not keep this script's lock, or the pipe of whoever ran the script: a CI log
+# reader would wait for that pipe forever.
+run_isolated() {
+  local log="$1" fd
+  shift
+  (
+    for fd in /proc/self/fd/*; do
+      fd="${fd##*/}"
+      ((fd > 2)) && eval "exec $fd>&-" 2>/dev/null
+    done
+    "$@"
+  ) </dev/null >"$log" 2>&1
 }
 
 # --- packages -----------------------------------------------------------------------------
@@ -110,18 +137,23 @@ apt_install() {
   log="$(mktemp /tmp/haat-apt.XXXXXX.log)"
   if [[ $ES_APT_UPDATED -eq 0 ]]; then
     say "apt-get update"
-    if ! as_root apt-get -o DPkg::Lock::Timeout=300 update >"$log" 2>&1; then
+    if ! run_isolated "$log" as_root apt-get -o DPkg::Lock::Timeout=300 update; then
       tail -n 20 "$log" >&2
       die "apt-get update failed (log: $log)"
     fi
     ES_APT_UPDATED=1
   fi
   say "apt-get install $*"
-  if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -q "$@" >"$log" 2>&1; then
+  if ! run_isolated "$log" as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -q "$@"; then
     tail -n 20 "$log" >&2
     die "apt-get install $* failed (log: $log)"
   fi
   rm -f "$log"
+}
+
+# has_command CMD: on PATH, or in /usr/sbin, which a non-root PATH often lacks (nginx).
+has_command() {
+  command -v "$1" >/dev/null 2>&1 || [[ -x "/usr/sbin/$1" ]]
 }
 
 # ensure_apt SPEC...: SPEC is pkg:command (installed when the command is missing) or pkg.
@@ -132,7 +164,7 @@ ensure_apt() {
     cmd=""
     [[ "$spec" == *:* ]] && cmd="${spec#*:}"
     if [[ -n "$cmd" ]]; then
-      command -v "$cmd" >/dev/null 2>&1 || missing+=("$pkg")
+      has_command "$cmd" || missing+=("$pkg")
     else
       pkg_installed "$pkg" || missing+=("$pkg")
     fi
@@ -140,7 +172,7 @@ ensure_apt() {
   if [[ ${#missing[@]} -gt 0 ]]; then
     apt_install "${missing[@]}"
     for spec in "$@"; do
-      if [[ "$spec" == *:* ]] && ! command -v "${spec#*:}" >/dev/null 2>&1; then
+      if [[ "$spec" == *:* ]] && ! has_command "${spec#*:}"; then
         die "installed ${spec%%:*} but '${spec#*:}' is still not on PATH"
       fi
     done
@@ -149,107 +181,120 @@ ensure_apt() {
 
 # --- starting -----------------------------------------------------------------------------
 
-# wait_for NAME STATE_FN [ARGS]: polls until the probe says up, for WAIT_SECONDS.
+# spawn_daemon CMD...: starts a server (run_isolated); a failure is reported, and the wait
+# for the server to answer decides.
+spawn_daemon() {
+  local log
+  log="$(mktemp /tmp/haat-start.XXXXXX.log)"
+  if run_isolated "$log" "$@"; then
+    rm -f "$log"
+  else
+    tail -n 20 "$log" >&2
+    say "WARNING: '$*' failed (log: $log)"
+  fi
+}
+
+# wait_for NAME LOG STATE_FN [ARGS]: polls until the probe says up, for WAIT_SECONDS.
 wait_for() {
-  local name="$1" fn="$2" deadline=$((SECONDS + WAIT_SECONDS)) state
-  shift 2
+  local name="$1" log="$2" fn="$3" deadline=$((SECONDS + WAIT_SECONDS)) state
+  shift 3
   while :; do
     state="$("$fn" "$@")"
     [[ "$state" == up ]] && return 0
     ((SECONDS >= deadline)) && break
     sleep 1
   done
-  die "$name did not answer within ${WAIT_SECONDS}s (last state: $state)"
+  die "$name did not answer within ${WAIT_SECONDS}s (last state: $state; see $log)"
 }
 
 # A cluster this script created gets the access the project assumes everywhere: trust on
-# loopback and the socket for user postgres, and the databases `test` and `root`.
+# loopback and the socket, and the databases `test` and `root` beside `postgres`.
 pg_configure_fresh_cluster() {
-  local ver="$1" hba="/etc/postgresql/$1/main/pg_hba.conf"
-  say "configuring trust auth on loopback for PostgreSQL $ver (development/CI machine)"
-  as_root tee "$hba" >/dev/null <<'EOF'
+  local ver="$1" name="$2" db
+  say "configuring trust auth on loopback for PostgreSQL $ver/$name (development/CI machine)"
+  as_root tee "/etc/postgresql/$ver/$name/pg_hba.conf" >/dev/null <<'EOF'
 # Written by scripts/ensure-services.sh for a development/CI machine: loopback only, trusted.
 local all all trust
 host  all all 127.0.0.1/32 trust
 host  all all ::1/128 trust
 EOF
-  as_root pg_ctlcluster --skip-systemctl-redirect "$ver" main reload
-  wait_for PostgreSQL pg_state "$PG_PORT"
-  local db
+  as_root pg_ctlcluster --skip-systemctl-redirect "$ver" "$name" reload
+  wait_for PostgreSQL /var/log/postgresql pg_state "$PG_PORT"
   for db in test root; do
     psql -X -q -h "$ES_HOST" -p "$PG_PORT" -U postgres -d postgres -c "create database \"$db\"" 2>/dev/null || true
   done
 }
 
+# pg_cluster_on_port: prints "version name status" of the cluster configured for PG_PORT.
+pg_cluster_on_port() {
+  pg_lsclusters -h 2>/dev/null | awk -v p="$PG_PORT" '$3 == p { print $1, $2, $4; exit }'
+}
+
 ensure_postgres() {
-  local state fresh=0 ver
-  state="$(pg_state)"
+  local state fresh=0 ver name status
+  state="$(pg_state "$PG_PORT")"
   [[ "$state" == up ]] && return 0
   [[ "$state" == refused ]] && die "PostgreSQL on $ES_HOST:$PG_PORT accepts connections but 'psql -U postgres -c \"select 1\"' fails (check pg_hba.conf trust for loopback)"
-  if ! command -v pg_lsclusters >/dev/null 2>&1 || [[ -z "$(ls /usr/lib/postgresql 2>/dev/null)" ]]; then
+  if ! command -v pg_lsclusters >/dev/null 2>&1 || [[ ! -d /usr/lib/postgresql ]]; then
     apt_install postgresql-15
     fresh=1
   fi
-  if [[ -z "$(pg_lsclusters -h 2>/dev/null | awk -v p="$PG_PORT" '$3 == p')" ]]; then
-    ver="$(ls /usr/lib/postgresql | sort -V | tail -n 1)"
-    say "creating PostgreSQL cluster $ver/main on port $PG_PORT"
-    as_root pg_createcluster --port "$PG_PORT" "$ver" main >/dev/null
+  if [[ -z "$(pg_cluster_on_port)" ]]; then
+    ver="$(find /usr/lib/postgresql -mindepth 1 -maxdepth 1 -printf '%f\n' | sort -V | tail -n 1)"
+    name=main
+    [[ -d "/etc/postgresql/$ver/main" ]] && name="haat_$PG_PORT"
+    say "creating PostgreSQL cluster $ver/$name on port $PG_PORT"
+    run_isolated /dev/null as_root pg_createcluster --port "$PG_PORT" "$ver" "$name" ||
+      die "pg_createcluster --port $PG_PORT $ver $name failed"
     fresh=1
   fi
-  # The package's own start may already have brought it up (no policy-rc.d).
-  if [[ "$(pg_state)" != up ]]; then
-    local line
-    while read -r line; do
-      # shellcheck disable=SC2086 # fields of one pg_lsclusters line
-      set -- $line
-      if [[ "$3" == "$PG_PORT" && "$4" != online ]]; then
-        say "starting PostgreSQL $1/$2"
-        as_root pg_ctlcluster --skip-systemctl-redirect "$1" "$2" start
-      fi
-    done < <(pg_lsclusters -h)
+  read -r ver name status <<<"$(pg_cluster_on_port)"
+  # A package install may already have started it (when no policy-rc.d forbids that).
+  if [[ "$status" != online ]]; then
+    say "starting PostgreSQL $ver/$name"
+    spawn_daemon as_root pg_ctlcluster --skip-systemctl-redirect "$ver" "$name" start
   fi
   if [[ $fresh -eq 1 ]]; then
-    ver="$(pg_lsclusters -h | awk -v p="$PG_PORT" '$3 == p { print $1; exit }')"
-    pg_isready -q -h "$ES_HOST" -p "$PG_PORT" -t "$WAIT_SECONDS" || true
-    pg_configure_fresh_cluster "$ver"
+    pg_isready -q -h "$ES_HOST" -p "$PG_PORT" -t "$WAIT_SECONDS" >/dev/null || true
+    pg_configure_fresh_cluster "$ver" "$name"
   fi
-  wait_for PostgreSQL pg_state "$PG_PORT"
+  wait_for PostgreSQL /var/log/postgresql pg_state "$PG_PORT"
   say "PostgreSQL answers on $ES_HOST:$PG_PORT"
 }
 
 ensure_redis() {
-  [[ "$(redis_state)" == up ]] && return 0
+  [[ "$(redis_state "$REDIS_PORT")" == up ]] && return 0
   command -v redis-server >/dev/null 2>&1 || apt_install redis-server
-  if [[ "$(redis_state)" != up ]]; then
+  if [[ "$(redis_state "$REDIS_PORT")" != up ]]; then
     say "starting redis-server on $ES_HOST:$REDIS_PORT"
     as_root mkdir -p /var/lib/redis /var/log/redis
-    as_root redis-server --daemonize yes --bind 127.0.0.1 -::1 --port "$REDIS_PORT" --save "" \
+    spawn_daemon as_root redis-server --daemonize yes --bind 127.0.0.1 -::1 --port "$REDIS_PORT" --save "" \
       --appendonly no --dir /var/lib/redis --logfile /var/log/redis/ci.log
   fi
-  wait_for Redis redis_state "$REDIS_PORT"
+  wait_for Redis /var/log/redis/ci.log redis_state "$REDIS_PORT"
   say "Redis answers on $ES_HOST:$REDIS_PORT"
 }
 
 ensure_nats() {
   local state
-  state="$(nats_state)"
+  state="$(nats_state "$NATS_PORT")"
   [[ "$state" == up ]] && return 0
   [[ "$state" == nojs ]] && die "NATS on $ES_HOST:$NATS_PORT answers without JetStream (start it with -js)"
-  command -v nats-server >/dev/null 2>&1 || [[ -x /usr/sbin/nats-server ]] || apt_install nats-server
-  if [[ "$(nats_state)" != up ]]; then
+  has_command nats-server || apt_install nats-server
+  if [[ "$(nats_state "$NATS_PORT")" != up ]]; then
     say "starting nats-server with JetStream on $ES_HOST:$NATS_PORT"
     as_root mkdir -p "$NATS_STORE_DIR"
     # The pid file is per port so a server on another port does not count as "already running".
-    as_root start-stop-daemon --start --oknodo --background --make-pidfile \
+    spawn_daemon as_root start-stop-daemon --start --oknodo --background --make-pidfile \
       --pidfile "/run/haat-nats-server-$NATS_PORT.pid" --exec /usr/sbin/nats-server -- \
       -a 127.0.0.1 -p "$NATS_PORT" -js -sd "$NATS_STORE_DIR" -l /var/log/nats-server.log
   fi
-  wait_for NATS nats_state "$NATS_PORT"
+  wait_for NATS /var/log/nats-server.log nats_state "$NATS_PORT"
   say "NATS JetStream answers on $ES_HOST:$NATS_PORT"
 }
 
 usage() {
-  sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}"
 }
 
 main() {
@@ -272,7 +317,7 @@ main() {
 
   if [[ $check -eq 1 ]]; then
     local pg redis nats
-    pg="$(pg_state)" redis="$(redis_state)" nats="$(nats_state)"
+    pg="$(pg_state "$PG_PORT")" redis="$(redis_state "$REDIS_PORT")" nats="$(nats_state "$NATS_PORT")"
     printf 'postgres %s\nredis %s\nnats %s\n' "$pg" "$redis" "$nats"
     [[ "$pg" == up && "$redis" == up && "$nats" == up ]]
     return
@@ -280,7 +325,7 @@ main() {
 
   # Concurrent runs (parallel test targets) would fight over the dpkg lock and start twice.
   exec 9>"$ES_LOCK_FILE"
-  flock 9
+  flock -w 600 9 || die "another ensure-services run holds $ES_LOCK_FILE for 10 minutes"
   [[ ${#specs[@]} -gt 0 ]] && ensure_apt "${specs[@]}"
   if [[ $services -eq 1 ]]; then
     ensure_postgres
