@@ -1,4 +1,3 @@
 export * from './events/index.js';
 export * from './proto-path.js';
 export * from './tenant/tenant-resolution.js';
-export * from './openapi.js';

@@ -1,5 +1,5 @@
 import { ErrorBodySchema } from '@haat/common';
-import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig } from '@haat/contracts';
+import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig } from '@haat/contracts/openapi';
 
 /** Builds a service's OpenAPI 3.1 document from the Zod schemas its routes registered. */
 export function buildOpenApiDocument(

@@ -1,6 +1,7 @@
-import type { OpenAPIRegistry } from '@haat/contracts';
+import type { OpenAPIRegistry } from '@haat/contracts/openapi';
 import type { PlatformConfig } from '@haat/config';
 import type { Database } from '@haat/database';
+import type { EventTransport } from '@haat/messaging';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import type { z } from 'zod';
 
@@ -9,6 +10,8 @@ export interface ServiceRuntime<C extends PlatformConfig = PlatformConfig> {
   name: string;
   config: C;
   database: Database;
+  /** Where the outbox relay publishes and consumers subscribe. */
+  transport: EventTransport;
 }
 
 /**

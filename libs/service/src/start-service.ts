@@ -10,6 +10,7 @@ import {
   PlatformConfigSchema,
 } from '@haat/config';
 import { Database, runMigrations } from '@haat/database';
+import { type EventTransport, NatsJetStreamTransport, OutboxRelay, outboxStats } from '@haat/messaging';
 import { currentContext } from '@haat/tenant';
 import {
   createLogger,
@@ -24,6 +25,7 @@ import {
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { resolveServiceDatabase } from './database-urls.js';
+import { createEventTransport } from './event-transport.factory.js';
 import { buildOpenApiDocument } from './openapi-document.js';
 import { PlatformModule } from './platform.module.js';
 import type { ServiceDefinition, ServiceRuntime } from './service-definition.js';
@@ -33,6 +35,8 @@ export interface StartServiceOptions {
   env?: Record<string, string | undefined>;
   /** Request body limit in bytes. */
   bodyLimit?: number;
+  /** The transport to publish and consume on (the embedded launcher shares one in-process). */
+  transport?: EventTransport;
 }
 
 export interface RunningService<C extends PlatformConfig = PlatformConfig> {
@@ -75,11 +79,34 @@ export async function startService<S extends z.ZodObject>(
     appRole: urls.appRole,
   });
   const database = new Database({ url: urls.appUrl, applicationName: def.name });
-  const runtime: ServiceRuntime<PlatformConfig & z.output<S>> = { name: def.name, config, database };
+  const { transport, owned } = await createEventTransport(def.name, config, logger, options.transport);
+  const runtime: ServiceRuntime<PlatformConfig & z.output<S>> = {
+    name: def.name,
+    config,
+    database,
+    transport,
+  };
 
   const health = new HealthRegistry();
   health.register('database', () => database.ping());
+  if (transport instanceof NatsJetStreamTransport) {
+    const nats = transport.connection;
+    health.register('events', () => {
+      if (nats.isClosed()) throw new Error('NATS connection closed');
+    });
+  }
   const metrics = createMetrics({ service: def.name });
+  metrics.registerGaugeCollector('outbox_pending_events', async () => (await outboxStats(database)).pending);
+  metrics.registerGaugeCollector(
+    'outbox_lag_seconds',
+    async () => (await outboxStats(database)).oldestPendingAgeSeconds,
+  );
+  const relay = new OutboxRelay({
+    database,
+    transport,
+    logger,
+    onPublished: (info) => metrics.recordEventsPublished(info.eventType),
+  });
 
   @Module({})
   class ServiceRootModule {}
@@ -113,6 +140,7 @@ export async function startService<S extends z.ZodObject>(
   fastify.get('/openapi.json', async () => openapi);
 
   await app.init();
+  await relay.start();
   await app.listen({ port: config.HTTP_PORT, host: config.HTTP_HOST });
   const address = fastify.server.address();
   const port = typeof address === 'object' && address ? address.port : config.HTTP_PORT;
@@ -130,7 +158,9 @@ export async function startService<S extends z.ZodObject>(
     logger,
     async close() {
       if (stopExtras) await stopExtras();
+      await relay.stop();
       await app.close();
+      if (owned) await transport.close();
       await database.close();
     },
   };

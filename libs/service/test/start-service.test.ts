@@ -1,9 +1,12 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { newId } from '@haat/common';
+import { eq } from 'drizzle-orm';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '@haat/database';
 import { signInternalRequest } from '@haat/tenant';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningService, startService } from '../src/start-service.js';
 import { widgetService } from './fixtures/widget-service.js';
+import { widgetLog } from './fixtures/widgets.schema.js';
 
 const secret = 'kit-test-secret-0123456789';
 const tenantA = newId();
@@ -76,6 +79,22 @@ describe('a service started by the kit', () => {
     const other = await call('GET', `/v1/widgets/${id}`, { tenantId: tenantB });
     expect(other.status).toBe(404);
     expect((other.json as { error: { code: string } }).error.code).toBe('WIDGET_NOT_FOUND');
+  });
+
+  it('delivers the events its handlers write to the outbox to its consumers, once', async () => {
+    const created = await call('POST', '/v1/widgets', { body: JSON.stringify({ name: 'gear' }) });
+    expect(created.status, created.text).toBe(201);
+    const id = (created.json as { id: string }).id;
+    let rows: unknown[] = [];
+    for (let i = 0; i < 50 && rows.length === 0; i++) {
+      rows = await svc.runtime.database.withTenant(tenantA, (tx) =>
+        tx.select().from(widgetLog).where(eq(widgetLog.widgetId, id)),
+      );
+      if (rows.length === 0) await sleep(100);
+    }
+    expect(rows).toHaveLength(1);
+    const metrics = await call('GET', '/metrics', { sign: false });
+    expect(metrics.text).toMatch(/events_published_total\{[^}]*type="widget.created.v1"[^}]*\} [1-9]/);
   });
 
   it('refuses an unsigned request with 401', async () => {

@@ -29,7 +29,11 @@ describe('event definitions', () => {
 
   it('parse an envelope and validate its payload', () => {
     expect(TenantCreatedV1.parse(EventEnvelopeSchema.parse(envelope)).payload.slug).toBe('demo');
-    expect(() => TenantCreatedV1.parse({ ...envelope, payload: { ...envelope.payload, status: 'deleted' } })).toThrow();
-    expect(() => TenantCreatedV1.parse({ ...envelope, type: 'tenant.updated.v1' })).toThrow(/Expected tenant.created.v1/);
+    expect(() =>
+      TenantCreatedV1.parse({ ...envelope, payload: { ...envelope.payload, status: 'deleted' } }),
+    ).toThrow();
+    expect(() => TenantCreatedV1.parse({ ...envelope, type: 'tenant.updated.v1' })).toThrow(
+      /Expected tenant.created.v1/,
+    );
   });
 });
