@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { type DynamicModule, type INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { renderError } from '@haat/common';
 import {
   assertDistributedSecrets,
   loadConfig,
@@ -130,12 +129,6 @@ export async function startService<S extends z.ZodObject>(
   });
   const fastify = app.getHttpAdapter().getInstance();
   instrumentFastify(fastify, metrics);
-  // Errors raised by Fastify itself (body parsing, limits) never reach Nest's filter.
-  fastify.setErrorHandler((err, req, reply) => {
-    const r = renderError(err, req.id);
-    if (r.unexpected) logger.error({ err, requestId: req.id }, 'unhandled error');
-    void reply.status(r.status).headers(r.headers).send(r.body);
-  });
   const openapi = buildOpenApiDocument(def.name, def.openapi);
   fastify.get('/openapi.json', async () => openapi);
 
