@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { defineEvent } from '../define-event.js';
+import { InventoryReservationLineSchema, InventoryShipToSchema } from './inventory-fields.js';
+
+/**
+ * Command (the checkout saga, through its outbox): reserve these lines for the order.
+ * inventory-service answers with `inventory.stock-reserved.v1` or `inventory.stock-rejected.v1`.
+ * Idempotent by `orderId`: a repeat gets the first answer again.
+ */
+export const ReserveStockRequestedV1 = defineEvent(
+  'inventory.reserve-stock-requested.v1',
+  z.object({
+    orderId: z.string().uuid(),
+    lines: z.array(InventoryReservationLineSchema).min(1).max(200),
+    shipTo: InventoryShipToSchema.nullable().optional(),
+    /** How long the units stay held without a commit; the service default when absent. */
+    ttlSeconds: z.number().int().min(1).max(86_400).optional(),
+  }),
+);
