@@ -126,6 +126,36 @@ describe('creating a tenant', () => {
   });
 });
 
+describe("a tenant's shop profile", () => {
+  it('shows any visitor of the host its name, currency and languages, and nothing of another tenant', async () => {
+    const a = await createTenant({ name: 'Shop A' });
+    const b = await createTenant({ name: 'Shop B' });
+    const anonymous = { tenantId: a.id, userId: null, roles: [], permissions: [] };
+    const r = await h.call<Record<string, unknown>>('GET', '/v1/tenant', { as: anonymous });
+    expect(r.status, r.text).toBe(200);
+    expect(r.json).toEqual({
+      id: a.id,
+      slug: a.slug,
+      name: 'Shop A',
+      defaultCurrency: a.defaultCurrency,
+      defaultLocale: a.defaultLocale,
+      locales: a.locales,
+    });
+    const other = await h.call<Record<string, unknown>>('GET', '/v1/tenant', {
+      as: { ...anonymous, tenantId: b.id },
+    });
+    expect(other.json.name).toBe('Shop B');
+  });
+
+  it('needs a tenant: a platform-scope call is refused with 403', async () => {
+    const r = await h.call<ErrorJson>('GET', '/v1/tenant', {
+      as: { tenantId: null, userId: null, roles: [], permissions: [] },
+    });
+    expect(r.status).toBe(403);
+    expect(r.json.error.code).toBe('TENANT_REQUIRED');
+  });
+});
+
 describe('reading tenants', () => {
   it('answers 404 TENANT_NOT_FOUND for an unknown id and 400 naming id for a malformed one', async () => {
     const missing = await h.call<ErrorJson>('GET', `/v1/platform/tenants/${newId()}`);

@@ -4,11 +4,19 @@ import { CreateTenantSchema } from './dto/create-tenant.dto.js';
 import { ListTenantsQuerySchema } from './dto/list-tenants.query.js';
 import { SuspendTenantSchema } from './dto/suspend-tenant.dto.js';
 import { TenantIdParamsSchema, TenantPageSchema, TenantSchema } from './dto/tenant.dto.js';
+import { StorefrontProfileSchema } from './dto/storefront-profile.dto.js';
 import { UpdateTenantSchema } from './dto/update-tenant.dto.js';
 
 const tags = ['tenants (operator)'];
 
 export function registerTenantsOpenApi(registry: OpenAPIRegistry): void {
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/tenant',
+    tags: ['tenant'],
+    summary: "The calling host's shop profile (name, currency, languages), open to every visitor",
+    responses: { 200: json('The shop profile', StorefrontProfileSchema), ...errors(401, 403, 404) },
+  });
   registry.registerPath({
     method: 'post',
     path: '/v1/platform/tenants',
