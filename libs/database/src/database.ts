@@ -41,6 +41,9 @@ export class Database {
     });
     // An idle client that loses its server (restart, kill) emits here; the pool replaces it.
     this.pool.on('error', () => undefined);
+    // A checked-out client whose connection dies while its holder awaits something else would
+    // otherwise raise an unhandled 'error' and end the process; the holder's next query fails instead.
+    this.pool.on('connect', (client) => client.on('error', () => undefined));
     this.db = drizzle(this.pool);
   }
 
