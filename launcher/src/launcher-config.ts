@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { loadConfig, port, secret, EMBEDDED_SIGNING_SECRET } from '@haat/config';
+import { ConfigError, EMBEDDED_SIGNING_SECRET, loadConfig, port, secret } from '@haat/config';
 import { z } from 'zod';
 
 export const LauncherConfigSchema = z.object({
@@ -26,5 +26,11 @@ export function loadLauncherConfig(
   env: Record<string, string | undefined> = process.env,
 ): LauncherConfig & { dataDir: string } {
   const config = loadConfig('launcher', LauncherConfigSchema, env);
+  const highest = Math.max(config.HAAT_EMBEDDED_PG_PORT, config.PORT, 5_200) + config.HAAT_PORT_OFFSET;
+  if (highest > 65_535) {
+    throw new ConfigError('launcher', [
+      { variable: 'HAAT_PORT_OFFSET', message: `puts a port at ${highest}, above 65535` },
+    ]);
+  }
   return { ...config, dataDir: resolve(config.HAAT_DATA_DIR) };
 }

@@ -16,7 +16,17 @@ export const PlatformConfigSchema = z.object({
   DATABASE_MIGRATION_URL: url(['postgres', 'postgresql']).optional(),
   /** Superuser/provisioner URL: when set, the service creates its database and roles if missing. */
   DATABASE_ADMIN_URL: url(['postgres', 'postgresql']).optional(),
+  /** Prefix of the databases and roles a service provisions (`haat_<service>`). */
+  DATABASE_NAME_PREFIX: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,20}$/, 'must be lowercase letters, digits and underscores')
+    .default('haat'),
   NATS_URL: url(['nats', 'tls']).optional(),
+  /** Subject and stream prefix on NATS, so several platforms can share one server. */
+  NATS_SUBJECT_PREFIX: z
+    .string()
+    .regex(/^[a-z][a-z0-9]{0,20}$/, 'must be lowercase letters and digits')
+    .default('haat'),
   REDIS_URL: url(['redis', 'rediss']).optional(),
   HTTP_HOST: z.string().default('127.0.0.1'),
   HTTP_PORT: port(0),

@@ -32,6 +32,7 @@ export async function resolveServiceDatabase(
       adminUrl: config.DATABASE_ADMIN_URL,
       service,
       secret: config.INTERNAL_SIGNING_SECRET,
+      prefix: config.DATABASE_NAME_PREFIX,
     });
     return {
       ownerUrl: p.ownerUrl,

@@ -18,7 +18,7 @@ export interface OwnedTransport {
  */
 export async function createEventTransport(
   service: string,
-  config: PlatformConfig & { NATS_SUBJECT_PREFIX?: string },
+  config: PlatformConfig,
   logger: MessagingLogger,
   given?: EventTransport,
 ): Promise<OwnedTransport> {
@@ -26,7 +26,7 @@ export async function createEventTransport(
   if (config.NATS_URL) {
     const transport = await NatsJetStreamTransport.connect({
       servers: config.NATS_URL,
-      prefix: config.NATS_SUBJECT_PREFIX ?? 'haat',
+      prefix: config.NATS_SUBJECT_PREFIX,
       connectionName: service,
       logger,
     });
