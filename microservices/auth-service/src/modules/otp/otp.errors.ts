@@ -1,0 +1,3 @@
+export const OTP_ERRORS = {
+  invalid: 'AUTH_OTP_INVALID',
+} as const;

@@ -1,0 +1,3 @@
+export const THROTTLE_ERRORS = {
+  throttled: 'AUTH_THROTTLED',
+} as const;
