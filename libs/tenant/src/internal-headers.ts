@@ -4,6 +4,8 @@ export const INTERNAL_HEADERS = {
   userId: 'x-haat-user-id',
   roles: 'x-haat-roles',
   permissions: 'x-haat-permissions',
+  vendorIds: 'x-haat-vendor-ids',
+  sessionId: 'x-haat-session-id',
   requestId: 'x-request-id',
   traceparent: 'traceparent',
   timestamp: 'x-haat-timestamp',

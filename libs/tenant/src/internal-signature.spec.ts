@@ -88,6 +88,28 @@ describe('internal request signatures', () => {
     );
   });
 
+  it('carries vendor ids and the session, signed', () => {
+    const withVendor = {
+      ...ctx,
+      vendorIds: ['0190a4c6-1234-7abc-8def-0123456789ad'],
+      sessionId: '0190a4c6-1234-7abc-8def-0123456789ae',
+    };
+    const headers = signInternalRequest({
+      method: 'GET',
+      path: '/v1/x',
+      context: withVendor,
+      secret,
+      now: 5,
+    });
+    const back = verifyInternalRequest({ method: 'GET', path: '/v1/x', headers, secrets: [secret], now: 5 });
+    expect(back.vendorIds).toEqual(withVendor.vendorIds);
+    expect(back.sessionId).toBe(withVendor.sessionId);
+    const forged = { ...headers, 'x-haat-vendor-ids': '0190a4c6-1234-7abc-8def-0123456789af' };
+    expect(() =>
+      verifyInternalRequest({ method: 'GET', path: '/v1/x', headers: forged, secrets: [secret], now: 5 }),
+    ).toThrow(expect.objectContaining({ code: 'INTERNAL_SIGNATURE_INVALID' }));
+  });
+
   it('accepts an older secret during rotation', () => {
     const s = signed();
     expect(

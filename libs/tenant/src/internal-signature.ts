@@ -48,6 +48,8 @@ function canonical(
     identity[H.permissions] ?? '',
     identity[H.requestId] ?? '',
     identity[H.traceparent] ?? '',
+    identity[H.vendorIds] ?? '',
+    identity[H.sessionId] ?? '',
   ].join('\n');
 }
 
@@ -62,6 +64,8 @@ function identityHeaders(ctx: RequestContext): Record<string, string> {
   if (ctx.roles.length) h[H.roles] = ctx.roles.join(',');
   if (ctx.permissions.length) h[H.permissions] = ctx.permissions.join(',');
   if (ctx.traceparent) h[H.traceparent] = ctx.traceparent;
+  if (ctx.vendorIds?.length) h[H.vendorIds] = ctx.vendorIds.join(',');
+  if (ctx.sessionId) h[H.sessionId] = ctx.sessionId;
   return h;
 }
 
@@ -113,7 +117,16 @@ export function verifyInternalRequest(input: VerifyInput): RequestContext {
     );
   }
   const identity: Record<string, string> = {};
-  for (const name of [H.tenantId, H.userId, H.roles, H.permissions, H.requestId, H.traceparent]) {
+  for (const name of [
+    H.tenantId,
+    H.userId,
+    H.roles,
+    H.permissions,
+    H.requestId,
+    H.traceparent,
+    H.vendorIds,
+    H.sessionId,
+  ]) {
     const v = header(input.headers, name);
     if (v !== undefined) identity[name] = v;
   }
@@ -132,6 +145,8 @@ export function verifyInternalRequest(input: VerifyInput): RequestContext {
     permissions: split(identity[H.permissions]),
     requestId: identity[H.requestId] ?? 'unknown',
     traceparent: identity[H.traceparent],
+    ...(identity[H.vendorIds] ? { vendorIds: split(identity[H.vendorIds]) } : {}),
+    ...(identity[H.sessionId] ? { sessionId: identity[H.sessionId] } : {}),
   });
   if (!parsed.success)
     throw new UnauthorizedError('INTERNAL_IDENTITY_INVALID', 'The signed identity headers are malformed');

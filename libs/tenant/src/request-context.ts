@@ -7,6 +7,10 @@ export const RequestContextSchema = z.object({
   userId: z.string().min(1).max(100).nullable(),
   roles: z.array(z.string()),
   permissions: z.array(z.string()),
+  /** Vendors the user acts for (vendor owners and staff); absent or empty for everyone else. */
+  vendorIds: z.array(z.string().uuid()).optional(),
+  /** The sign-in session behind the access token, when there is one. */
+  sessionId: z.string().uuid().optional(),
   requestId: z.string().min(1).max(200),
   traceparent: z.string().max(100).optional(),
 });

@@ -228,6 +228,7 @@ describe('the OpenAPI document', () => {
         'patch /v1/platform/plans/{code}',
         'delete /v1/platform/plans/{code}',
         'post /v1/limits/check',
+        'get /v1/tenant',
         'get /v1/tenant/features',
         'get /v1/tenant/features/{feature}',
         'put /v1/tenant/features/{feature}',
