@@ -1,1 +1,2 @@
 export * from './service-harness.js';
+export * from './fakes/sms/index.js';
