@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertVendorAccess, vendorForNewProduct, vendorScopeOf } from './vendor-scope.js';
+import { assertVendorAccess, scopeCovers, vendorForNewProduct, vendorScopeOf } from './vendor-scope.js';
 
 const v1 = '0190a4c6-1234-7abc-8def-0123456789ab';
 const v2 = '0190a4c6-1234-7abc-8def-0123456789ac';
@@ -40,5 +40,15 @@ describe('vendor access', () => {
       expect.objectContaining({ code: 'PRODUCT_VENDOR_REQUIRED' }),
     );
     expect(vendorForNewProduct({ kind: 'tenant' }, v2)).toBe(v2);
+  });
+});
+
+describe('vendor scope from the signed vendor ids', () => {
+  it('reaches exactly the vendors the gateway signed into the context', () => {
+    const a = '01960000-0000-7000-8000-00000000a001';
+    const b = '01960000-0000-7000-8000-00000000a002';
+    const scope = vendorScopeOf({ roles: ['vendor_staff'], vendorIds: [a] });
+    expect(scopeCovers(scope, a)).toBe(true);
+    expect(scopeCovers(scope, b)).toBe(false);
   });
 });

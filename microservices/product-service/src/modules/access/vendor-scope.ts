@@ -14,16 +14,17 @@ const VENDOR_ROLE =
   /^vendor_(?:staff|owner):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
 /**
- * The caller's vendor scope from their signed roles. Until the identity issue settles how the
- * gateway signs a vendor binding, a vendor role carries its vendor as `vendor_staff:<vendorId>`;
- * documented in docs/adr/0022-catalog-model.md.
+ * The caller's vendor scope: the vendors the gateway signed into the context (`vendorIds`, from
+ * the access token's `vendors` claim), plus any vendor role bound as `vendor_staff:<vendorId>`
+ * (custom role grants); documented in docs/adr/0022-catalog-model.md.
  */
-export function vendorScopeOf(ctx: Pick<RequestContext, 'roles'>): VendorScope {
+export function vendorScopeOf(ctx: Pick<RequestContext, 'roles' | 'vendorIds'>): VendorScope {
   if (ctx.roles.some((r) => TENANT_WIDE_ROLES.has(r))) return { kind: 'tenant' };
-  const vendorIds = ctx.roles.flatMap((r) => {
+  const bound = ctx.roles.flatMap((r) => {
     const m = VENDOR_ROLE.exec(r);
     return m?.[1] ? [m[1].toLowerCase()] : [];
   });
+  const vendorIds = [...bound, ...(ctx.vendorIds ?? []).map((id) => id.toLowerCase())];
   return { kind: 'vendors', vendorIds: [...new Set(vendorIds)] };
 }
 
