@@ -157,6 +157,9 @@ describe('the outbox relay', () => {
     await Promise.all(relays.map((r) => r.start()));
 
     await waitFor('300 effects', async () => (await effectCount(database, 'relay.shared')) === 300, 30_000);
+    // A relay reports a batch once its transaction marked it sent, just after the effects land.
+    await waitFor('300 reported publishes', async () => (published[0] ?? 0) + (published[1] ?? 0) >= 300, 10_000);
+    await sleep(500);
     expect(published[0]).toBeGreaterThan(0);
     expect(published[1]).toBeGreaterThan(0);
     expect((published[0] ?? 0) + (published[1] ?? 0)).toBe(300);
