@@ -26,7 +26,7 @@ write(
         },
       },
       scripts: {
-        build: 'tsc -p tsconfig.build.json',
+        build: 'tsc -p tsconfig.build.json --noCheck',
         typecheck: 'tsc -p tsconfig.json --noEmit',
         test: 'vitest run',
       },
