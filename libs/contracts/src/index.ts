@@ -6,3 +6,5 @@ export * from './auth/index.js';
 export * from './events/product/product-events.js';
 export * from './events/media/media-events.js';
 export * from './events/notification/index.js';
+export * from './events/payment/index.js';
+export * from './events/shipping/index.js';

@@ -1,2 +1,3 @@
 export * from './service-harness.js';
 export * from './fakes/sms/index.js';
+export * from './fakes/couriers/index.js';

@@ -1,0 +1,91 @@
+/** Bangladesh's 64 districts by division, with other spellings in use (old names, transliterations). */
+export const BANGLADESH_DISTRICTS: Readonly<Record<string, readonly (readonly string[])[]>> = {
+  Dhaka: [
+    ['Dhaka'],
+    ['Faridpur'],
+    ['Gazipur'],
+    ['Gopalganj'],
+    ['Kishoreganj', 'Kishorganj'],
+    ['Madaripur'],
+    ['Manikganj'],
+    ['Munshiganj'],
+    ['Narayanganj'],
+    ['Narsingdi'],
+    ['Rajbari'],
+    ['Shariatpur'],
+    ['Tangail'],
+  ],
+  Chattogram: [
+    ['Bandarban'],
+    ['Brahmanbaria'],
+    ['Chandpur'],
+    ['Chattogram', 'Chittagong'],
+    ['Cumilla', 'Comilla'],
+    ["Cox's Bazar", 'Coxs Bazar', 'Cox Bazar'],
+    ['Feni'],
+    ['Khagrachhari', 'Khagrachari'],
+    ['Lakshmipur', 'Laxmipur'],
+    ['Noakhali'],
+    ['Rangamati'],
+  ],
+  Rajshahi: [
+    ['Bogura', 'Bogra'],
+    ['Joypurhat'],
+    ['Naogaon'],
+    ['Natore'],
+    ['Chapai Nawabganj', 'Chapainawabganj', 'Nawabganj'],
+    ['Pabna'],
+    ['Rajshahi'],
+    ['Sirajganj'],
+  ],
+  Khulna: [
+    ['Bagerhat'],
+    ['Chuadanga'],
+    ['Jashore', 'Jessore'],
+    ['Jhenaidah'],
+    ['Khulna'],
+    ['Kushtia'],
+    ['Magura'],
+    ['Meherpur'],
+    ['Narail'],
+    ['Satkhira'],
+  ],
+  Barishal: [
+    ['Barguna'],
+    ['Barishal', 'Barisal'],
+    ['Bhola'],
+    ['Jhalokati', 'Jhalokathi'],
+    ['Patuakhali'],
+    ['Pirojpur'],
+  ],
+  Sylhet: [['Habiganj'], ['Moulvibazar', 'Maulvibazar'], ['Sunamganj'], ['Sylhet']],
+  Rangpur: [
+    ['Dinajpur'],
+    ['Gaibandha'],
+    ['Kurigram'],
+    ['Lalmonirhat'],
+    ['Nilphamari'],
+    ['Panchagarh'],
+    ['Rangpur'],
+    ['Thakurgaon'],
+  ],
+  Mymensingh: [['Jamalpur'], ['Mymensingh'], ['Netrokona', 'Netrakona'], ['Sherpur']],
+};
+
+/**
+ * Districts around the capital couriers price as "Dhaka sub-area", and the upazilas of Dhaka
+ * district outside the city corporations (Savar, Ashulia, Keraniganj, …).
+ */
+export const DHAKA_SUBURB_DISTRICTS = ['Gazipur', 'Narayanganj'] as const;
+export const DHAKA_SUBURB_AREAS = [
+  'Savar',
+  'Ashulia',
+  'Dhamrai',
+  'Keraniganj',
+  'Nawabganj',
+  'Dohar',
+  'Tongi',
+  'Hemayetpur',
+  'Zirabo',
+  'Kamrangirchar',
+] as const;
