@@ -1,0 +1,14 @@
+export * from './fake-http.server.js';
+export * from './sandbox-signing.keys.js';
+export * from './bkash/fake-bkash.state.js';
+export * from './bkash/fake-bkash.server.js';
+export * from './bkash/bkash-sns.signer.js';
+export { bkashTime } from './bkash/bkash-fake.format.js';
+export * from './sslcommerz/fake-sslcommerz.server.js';
+export * from './sslcommerz/sslcommerz-sign.js';
+export * from './stripe/fake-stripe.state.js';
+export * from './stripe/fake-stripe.server.js';
+export { parseStripeForm, stripeSignatureHeader } from './stripe/stripe-fake.codec.js';
+export * from './paypal/fake-paypal.state.js';
+export * from './paypal/fake-paypal.server.js';
+export * from './payment-sandboxes.js';
