@@ -19,7 +19,8 @@ function upstreamUrls(config: LauncherConfig): Record<string, string> {
   const urls: Record<string, string> = {};
   for (const s of SERVICES) {
     urls[s.gatewayEnv.http] = `http://127.0.0.1:${portOf(s.httpPort, config)}`;
-    if (s.gatewayEnv.grpc && s.grpcPort !== undefined) urls[s.gatewayEnv.grpc] = `127.0.0.1:${portOf(s.grpcPort, config)}`;
+    if (s.gatewayEnv.grpc && s.grpcPort !== undefined)
+      urls[s.gatewayEnv.grpc] = `127.0.0.1:${portOf(s.grpcPort, config)}`;
   }
   return urls;
 }
@@ -46,7 +47,10 @@ export function serviceEnv(
 }
 
 /** The gateway's environment: where every upstream listens. */
-export function gatewayEnv(config: LauncherConfig, extra: Record<string, string | undefined>): Record<string, string | undefined> {
+export function gatewayEnv(
+  config: LauncherConfig,
+  extra: Record<string, string | undefined>,
+): Record<string, string | undefined> {
   return {
     ...inherited(),
     ...upstreamUrls(config),

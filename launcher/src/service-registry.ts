@@ -83,7 +83,10 @@ export const SERVICES: readonly RegisteredService[] = [
     dir: 'microservices/media-service',
     httpPort: 4122,
     gatewayEnv: { http: 'MEDIA_SERVICE_URL' },
-    embeddedEnv: ({ dataDir }) => ({ MEDIA_LOCAL_DIR: `${dataDir}/media`, MEDIA_WORK_DIR: `${dataDir}/media-work` }),
+    embeddedEnv: ({ dataDir }) => ({
+      MEDIA_LOCAL_DIR: `${dataDir}/media`,
+      MEDIA_WORK_DIR: `${dataDir}/media-work`,
+    }),
     load: async () => {
       const m = await import('@haat/media-service');
       return { definition: m.mediaService as unknown as ServiceDefinition<z.ZodObject> };
@@ -104,11 +107,37 @@ export const SERVICES: readonly RegisteredService[] = [
         definition: m.productService as unknown as ServiceDefinition<z.ZodObject>,
         seedDemo: async (service, seed) => {
           const [first, ...rest] = seed.vendorIds ?? [];
-          if (!seed.tenantId || !first) throw new Error('the demo catalogue needs the demo tenant and vendors');
+          if (!seed.tenantId || !first)
+            throw new Error('the demo catalogue needs the demo tenant and vendors');
           await m.seedDemoCatalog(service.app, { tenantId: seed.tenantId, vendorIds: [first, ...rest] });
           return seed;
         },
       };
+    },
+  },
+  {
+    name: 'shipping-service',
+    dir: 'microservices/shipping-service',
+    httpPort: 4110,
+    gatewayEnv: { http: 'SHIPPING_SERVICE_URL' },
+    embeddedEnv: ({ dataDir }) => ({
+      LABELS_DIR: `${dataDir}/labels`,
+      REPORTS_DIR: `${dataDir}/reports/shipping-service`,
+    }),
+    load: async () => {
+      const m = await import('@haat/shipping-service');
+      return { definition: m.shippingService as unknown as ServiceDefinition<z.ZodObject> };
+    },
+  },
+  {
+    name: 'payment-service',
+    dir: 'microservices/payment-service',
+    httpPort: 4109,
+    gatewayEnv: { http: 'PAYMENT_SERVICE_URL' },
+    embeddedEnv: ({ dataDir }) => ({ REPORTS_DIR: `${dataDir}/reports/payment-service` }),
+    load: async () => {
+      const m = await import('@haat/payment-service');
+      return { definition: m.paymentService as unknown as ServiceDefinition<z.ZodObject> };
     },
   },
 ];
