@@ -8,3 +8,4 @@ export * from './events/media/media-events.js';
 export * from './events/notification/index.js';
 export * from './events/payment/index.js';
 export * from './events/shipping/index.js';
+export * from './events/vendor/index.js';
