@@ -140,4 +140,23 @@ export const SERVICES: readonly RegisteredService[] = [
       return { definition: m.paymentService as unknown as ServiceDefinition<z.ZodObject> };
     },
   },
+  {
+    name: 'vendor-service',
+    dir: 'microservices/vendor-service',
+    httpPort: 4104,
+    grpcPort: 5104,
+    gatewayEnv: { http: 'VENDOR_SERVICE_URL', grpc: 'VENDOR_SERVICE_GRPC' },
+    embeddedEnv: ({ dataDir }) => ({ REPORTS_DIR: `${dataDir}/reports/vendor-service` }),
+    load: async () => {
+      const m = await import('@haat/vendor-service');
+      return {
+        definition: m.vendorService as unknown as ServiceDefinition<z.ZodObject>,
+        seedDemo: async (service, seed) => {
+          if (!seed.tenantId) throw new Error('the demo vendors need the demo tenant');
+          await m.seedDemoVendors(service.app, { tenantId: seed.tenantId });
+          return seed;
+        },
+      };
+    },
+  },
 ];
