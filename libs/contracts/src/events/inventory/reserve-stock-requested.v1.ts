@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../define-event.js';
-import { InventoryReservationLineSchema, InventoryShipToSchema } from './inventory-fields.js';
+import { InventoryReservationLinesSchema, InventoryShipToSchema } from './inventory-fields.js';
 
 /**
  * Command (the checkout saga, through its outbox): reserve these lines for the order.
@@ -11,7 +11,7 @@ export const ReserveStockRequestedV1 = defineEvent(
   'inventory.reserve-stock-requested.v1',
   z.object({
     orderId: z.string().uuid(),
-    lines: z.array(InventoryReservationLineSchema).min(1).max(200),
+    lines: InventoryReservationLinesSchema,
     shipTo: InventoryShipToSchema.nullable().optional(),
     /** How long the units stay held without a commit; the service default when absent. */
     ttlSeconds: z.number().int().min(1).max(86_400).optional(),

@@ -3,7 +3,7 @@ import { defineEvent } from '../define-event.js';
 import { InventorySkuSchema } from './inventory-fields.js';
 
 /** Why stock could not be reserved for an order. */
-export const StockRejectionReasonSchema = z.enum(['insufficient-stock', 'unknown-sku', 'order-cancelled']);
+export const StockRejectionReasonSchema = z.enum(['insufficient-stock', 'unknown-sku']);
 
 /**
  * Nothing was reserved for the order: the saga's "reserve stock" step failed. `shortages` names
