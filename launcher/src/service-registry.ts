@@ -159,4 +159,16 @@ export const SERVICES: readonly RegisteredService[] = [
       };
     },
   },
+  {
+    name: 'inventory-service',
+    dir: 'microservices/inventory-service',
+    httpPort: 4108,
+    grpcPort: 5108,
+    gatewayEnv: { http: 'INVENTORY_SERVICE_URL', grpc: 'INVENTORY_SERVICE_GRPC' },
+    embeddedEnv: ({ dataDir }) => ({ REPORTS_DIR: `${dataDir}/reports/inventory-service` }),
+    load: async () => {
+      const m = await import('@haat/inventory-service');
+      return { definition: m.inventoryService as unknown as ServiceDefinition<z.ZodObject> };
+    },
+  },
 ];
