@@ -15,7 +15,7 @@ import { useRawBodyParsers } from './http/raw-body.parsers.js';
 import { addSecurityHeaders } from './http/security-headers.hook.js';
 import { registerTenantCors } from './http/tenant-cors.js';
 import type { Authenticator } from './identity/authenticator.js';
-import { OperatorTokenAuthenticator } from './identity/operator-token.authenticator.js';
+import { setUpIdentity } from './identity/identity.setup.js';
 import { requestIdFrom } from './identity/request-id.js';
 import { createRateLimiter } from './limits/rate-limiter.factory.js';
 import { GatewayMetrics } from './metrics/gateway-metrics.js';
@@ -31,6 +31,8 @@ import { TenantResolver } from './tenancy/tenant-resolver.js';
 
 /** The service that resolves hosts to tenants. */
 export const TENANT_DIRECTORY_SERVICE = 'tenant-service';
+/** The service whose access tokens, API tokens and revocations the gateway checks. */
+export const AUTH_SERVICE = 'auth-service';
 
 /** What can be swapped when creating a gateway (tests, benchmarks, the next services). */
 export interface GatewayOptions {
@@ -38,7 +40,7 @@ export interface GatewayOptions {
   routes?: readonly GatewayRoute[];
   /** Public gRPC methods; default {@link PUBLIC_RPC_METHODS}. */
   rpcMethods?: readonly PublicRpcMethod[];
-  /** Authenticators asked before the operator token (auth-service's JWT one, next). */
+  /** Authenticators asked before the built-in ones (operator token, API tokens, access tokens). */
   authenticators?: readonly Authenticator[];
   /** Default: a pino logger for `api-gateway` at `LOG_LEVEL`. */
   logger?: Logger;
@@ -47,7 +49,10 @@ export interface GatewayOptions {
 /** A gateway ready to listen; embedded mode runs it in-process, distributed mode from `main.ts`. */
 export interface Gateway {
   app: FastifyInstance;
-  /** Listens on `HTTP_HOST:PORT` (connecting Redis first, if configured); resolves to the URL. */
+  /**
+   * Listens on `HTTP_HOST:PORT` (connecting Redis and loading the revoked-session list first —
+   * neither failure stops it); resolves to the URL.
+   */
   listen(): Promise<string>;
   close(): Promise<void>;
 }
@@ -84,7 +89,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   app.decorateRequest('haatTenantLookup', null);
   app.decorateRequest('haatAdmitted', null);
 
-  const httpServices = new Set([TENANT_DIRECTORY_SERVICE, ...routes.map((r) => r.service)]);
+  const httpServices = new Set([TENANT_DIRECTORY_SERVICE, AUTH_SERVICE, ...routes.map((r) => r.service)]);
   const clients = createUpstreamClients(config, httpServices);
   for (const client of clients.values()) {
     metrics.setBreakerState(client.name, client.breakerState);
@@ -107,15 +112,17 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     negativeTtlMs: config.TENANT_NEGATIVE_CACHE_TTL,
     onLookup: (source, found) => metrics.recordTenantLookup(source, found),
   });
-  const authenticators = [
-    ...(options.authenticators ?? []),
-    ...(config.HAAT_OPERATOR_TOKEN ? [new OperatorTokenAuthenticator(config.HAAT_OPERATOR_TOKEN)] : []),
-  ];
+  const identity = setUpIdentity(config, {
+    authService: clientOf(AUTH_SERVICE),
+    logger,
+    metrics,
+    extra: options.authenticators,
+  });
   const { limiter, redis } = createRateLimiter(config, logger);
   const admission = new RequestAdmission({
     platformHosts: platformHosts(config),
     tenants,
-    authenticators,
+    authenticators: identity.authenticators,
     limiter,
     limits: {
       ipPerMinute: config.RATE_LIMIT_IP_PER_MINUTE,
@@ -180,10 +187,12 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       if (redis && !(await redis.connect())) {
         logger.warn('Redis is unreachable at start-up; rate limits fail open until it answers');
       }
+      await identity.start();
       return app.listen({ port: config.PORT, host: config.HTTP_HOST });
     },
     async close() {
       await app.close();
+      await identity.stop();
       await Promise.all([...clients.values()].map((c) => c.close()));
       for (const upstream of bridge.upstreams) upstream.close();
       await limiter?.close();

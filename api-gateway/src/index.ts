@@ -1,5 +1,6 @@
 export {
   createGateway,
+  AUTH_SERVICE,
   TENANT_DIRECTORY_SERVICE,
   type Gateway,
   type GatewayOptions,
@@ -18,6 +19,12 @@ export {
 export { PUBLIC_RPC_METHODS, type PublicRpcMethod } from './rpc/public-rpc-methods.js';
 export { PROTO_LOADER_OPTIONS } from './rpc/proto-method.loader.js';
 export { GRPC_ERROR_CODE_METADATA } from './rpc/grpc-status.mapper.js';
-export { ANONYMOUS, type Authenticator, type Identity } from './identity/authenticator.js';
+export {
+  ANONYMOUS,
+  type Authentication,
+  type Authenticator,
+  type Identity,
+} from './identity/authenticator.js';
+export { IDENTITY_ERRORS } from './identity/identity.errors.js';
 export { OPERATOR_IDENTITY, OperatorTokenAuthenticator } from './identity/operator-token.authenticator.js';
 export { RESOLVE_HOST_PATH } from './tenancy/tenant-resolver.js';

@@ -1,9 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeUpstream } from './support/fake-upstream.server.js';
-import { SECRET, type StartedGateway, call, startGateway } from './support/gateway.harness.js';
+import { SECRET, type StartedGateway, TEST_ROUTES, call, startGateway } from './support/gateway.harness.js';
+
+// The upstreams these tests run; the other production routes stay out of this gateway.
+const RUNNING = new Set(['tenant-service', 'catalog-service', 'auth-service', 'notification-service']);
 
 let tenantService: FakeUpstream;
 let catalog: FakeUpstream;
+let authService: FakeUpstream;
+let notificationService: FakeUpstream;
 let gw: StartedGateway;
 
 const serviceDoc = (path: string, schema: string) => ({
@@ -37,12 +42,24 @@ beforeAll(async () => {
     secret: SECRET,
     openapi: serviceDoc('/v1/products/{productId}', 'Product'),
   });
-  gw = await startGateway({ TENANT_SERVICE_URL: tenantService.url, CATALOG_SERVICE_URL: catalog.url });
+  authService = await FakeUpstream.start({ name: 'auth-service', secret: SECRET });
+  notificationService = await FakeUpstream.start({ name: 'notification-service', secret: SECRET });
+  gw = await startGateway(
+    {
+      TENANT_SERVICE_URL: tenantService.url,
+      CATALOG_SERVICE_URL: catalog.url,
+      AUTH_SERVICE_URL: authService.url,
+      NOTIFICATION_SERVICE_URL: notificationService.url,
+    },
+    { routes: TEST_ROUTES.filter((r) => RUNNING.has(r.service)) },
+  );
 });
 afterAll(async () => {
   await gw?.close();
   await tenantService?.stop();
   await catalog?.stop();
+  await authService?.stop();
+  await notificationService?.stop();
 });
 
 describe('one OpenAPI document', () => {
@@ -59,7 +76,7 @@ describe('one OpenAPI document', () => {
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([
         '/api/v1/platform/tenants',
-        '/api/v1/products/{productId}',
+        '/api/v1/test-catalog/{productId}',
         '/api/v1/rpc/haat.tenant.v1.TenantDirectory/ResolveHost',
       ]),
     );
@@ -67,7 +84,12 @@ describe('one OpenAPI document', () => {
     expect(doc.components.schemas).toHaveProperty('TenantService_ErrorBody');
     expect(doc.components.schemas).toHaveProperty('CatalogService_ErrorBody');
     expect(doc.components.schemas).toHaveProperty(['haat.tenant.v1.ResolvedTenant']);
-    expect(doc['x-haat-sources']).toEqual({ 'catalog-service': 'ok', 'tenant-service': 'ok' });
+    expect(doc['x-haat-sources']).toEqual({
+      'auth-service': 'ok',
+      'catalog-service': 'ok',
+      'notification-service': 'ok',
+      'tenant-service': 'ok',
+    });
   });
 
   it('serves Swagger UI at /docs under a CSP that lets it run', async () => {

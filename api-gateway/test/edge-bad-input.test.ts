@@ -21,7 +21,12 @@ beforeAll(async () => {
     secret: SECRET,
     tenants: new Map<string, ResolvedTenant>([['demo.localhost', tenantFixture('demo')]]),
   });
-  gw = await startGateway({ TENANT_SERVICE_URL: tenantService.url, BODY_LIMIT_BYTES: '1024' });
+  // auth-service's routes lead to the same echo: they are the ones that carry cookies.
+  gw = await startGateway({
+    TENANT_SERVICE_URL: tenantService.url,
+    AUTH_SERVICE_URL: tenantService.url,
+    BODY_LIMIT_BYTES: '1024',
+  });
 });
 afterAll(async () => {
   await gw?.close();
@@ -49,8 +54,45 @@ describe('routing', () => {
     });
     expect(res.status).toBe(201);
     expect(res.headers['x-upstream']).toBe('tenant-service');
-    expect(res.headers['set-cookie']).toEqual(['a=1; Path=/', 'b=2; Path=/']);
     expect(res.json()).toMatchObject({ url: '/v1/tenant/domains?status=201' });
+  });
+
+  it('passes cookies both ways on the auth routes only', async () => {
+    const cookie = 'haat_rt=refresh-token-value; theme=dark';
+    const auth = await call(gw.url, '/api/v1/auth/refresh', {
+      host: 'demo.localhost',
+      method: 'POST',
+      headers: { ...json, cookie },
+      body: '{}',
+    });
+    expect(auth.headers['set-cookie']).toEqual(['a=1; Path=/', 'b=2; Path=/']);
+    expect(tenantService.receivedUnder('/v1/auth/refresh').at(-1)?.headers.cookie).toBe(cookie);
+
+    const other = await call(gw.url, '/api/v1/tenant', { host: 'demo.localhost', headers: { cookie } });
+    expect(other.status).toBe(200);
+    expect(other.headers['set-cookie']).toBeUndefined();
+    expect(tenantService.receivedUnder('/v1/tenant').at(-1)?.headers.cookie).toBeUndefined();
+  });
+
+  it('never routes to a service’s internal API', async () => {
+    // Marked, to tell these from the gateway's own (signed, system) revocation polls.
+    const probe = { 'x-request-id': 'internal-probe-0001' };
+    for (const path of ['/internal/v1/auth/revocations', '/api/v1/internal/v1/auth/revocations']) {
+      const res = await call(gw.url, path, { host: 'demo.localhost', headers: probe });
+      expect([res.status, errorOf(res).code], path).toEqual([404, 'ROUTE_NOT_FOUND']);
+    }
+    const climbing = await rawGet(
+      gw.url,
+      '/api/v1/auth/../../internal/v1/auth/revocations',
+      'demo.localhost',
+    );
+    expect(climbing.status).toBe(400);
+    expect(tenantService.received.filter((r) => r.headers['x-request-id'] === probe['x-request-id'])).toEqual(
+      [],
+    );
+    expect(
+      tenantService.receivedUnder('/internal/').every((r) => r.headers['x-haat-roles'] === 'system'),
+    ).toBe(true);
   });
 
   it('answers HEAD without a body', async () => {

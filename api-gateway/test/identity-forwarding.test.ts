@@ -7,6 +7,7 @@ import {
   SECRET,
   type StartedGateway,
   call,
+  errorOf,
   startGateway,
 } from './support/gateway.harness.js';
 import { tenantFixture } from './support/tenants.fixture.js';
@@ -85,11 +86,33 @@ describe('identity forwarded to services', () => {
     expect(seen.headers.authorization).toBeUndefined();
   });
 
-  it('treats an unknown bearer token as anonymous', async () => {
-    await call(gw.url, '/api/v1/platform/tenants', {
+  it('refuses a bearer token nobody recognises with 401 AUTH_TOKEN_INVALID, before any service sees it', async () => {
+    const before = tenantService.received.length;
+    const res = await call(gw.url, '/api/v1/platform/tenants', {
       headers: { authorization: 'Bearer not-the-operator-token-at-all' },
     });
+    expect(res.status).toBe(401);
+    expect(errorOf(res).code).toBe('AUTH_TOKEN_INVALID');
+    expect(res.headers['www-authenticate']).toBe('Bearer realm="haat", error="invalid_token"');
+    expect(tenantService.received.length).toBe(before);
+  });
+
+  it('refuses the operator token on a shop’s host with 401 AUTH_TOKEN_WRONG_TENANT', async () => {
+    const res = await call(gw.url, '/api/v1/tenant', {
+      host: 'demo.localhost',
+      headers: { authorization: `Bearer ${OPERATOR_TOKEN}` },
+    });
+    expect([res.status, errorOf(res).code]).toEqual([401, 'AUTH_TOKEN_WRONG_TENANT']);
+  });
+
+  it('serves a request with another authorization scheme as anonymous', async () => {
+    const res = await call(gw.url, '/api/v1/tenant', {
+      host: 'demo.localhost',
+      headers: { authorization: 'Basic dXNlcjpwYXNz' },
+    });
+    expect(res.status).toBe(200);
     expect(lastReceived().context).toMatchObject({ userId: null, roles: [], permissions: [] });
+    expect(lastReceived().headers.authorization).toBeUndefined();
   });
 
   it('signs over the exact body bytes it forwards', async () => {

@@ -98,15 +98,28 @@ describe('in-process limits (embedded mode)', () => {
     expect(statuses).toEqual([200, 200, 429]);
   });
 
+  it('counts refused credentials against the IP limit, so guessing tokens ends in 429', async () => {
+    const guess = { authorization: 'Bearer guessed-token-000000000000', ...clientIp(90) };
+    const res = [];
+    for (let i = 0; i < 4; i += 1)
+      res.push(await call(gw.url, '/api/v1/tenant', { host: 'demo.localhost', headers: guess }));
+    expect(res.map((r) => [r.status, errorOf(r).code])).toEqual([
+      [401, 'AUTH_TOKEN_INVALID'],
+      [401, 'AUTH_TOKEN_INVALID'],
+      [401, 'AUTH_TOKEN_INVALID'],
+      [429, 'RATE_LIMITED'],
+    ]);
+  });
+
   it('applies a route’s own per-client limit', async () => {
     const res = [];
     for (let i = 0; i < 3; i += 1)
-      res.push(await call(gw.url, '/api/v1/products', { host: 'demo.localhost', headers: clientIp(70) }));
+      res.push(await call(gw.url, '/api/v1/test-catalog', { host: 'demo.localhost', headers: clientIp(70) }));
     expect(res.map((r) => r.status)).toEqual([200, 200, 429]);
     expect(errorOf(res[2]!).details).toMatchObject({ policies: ['route'] });
     expect(res[0]!.headers['ratelimit-policy']).toContain('"route";q=2;w=60');
     expect(
-      (await call(gw.url, '/api/v1/products', { host: 'demo.localhost', headers: clientIp(71) })).status,
+      (await call(gw.url, '/api/v1/test-catalog', { host: 'demo.localhost', headers: clientIp(71) })).status,
     ).toBe(200);
   });
 });

@@ -3,8 +3,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { AUTH_JWKS_PATH, SESSION_REVOCATIONS_PATH } from '@haat/contracts';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
+import { type JWK, SignJWT, createLocalJWKSet, exportJWK, generateKeyPair, jwtVerify } from 'jose';
 import { Pool } from 'undici';
 import { createGateway } from '../gateway.factory.js';
 import { loadGatewayConfig } from '../config/gateway.config.js';
@@ -15,13 +17,18 @@ import { loadGatewayConfig } from '../config/gateway.config.js';
  * an idle path (sequential requests timed with `process.hrtime`, sub-millisecond). The upstream,
  * the gateway and the load generator are separate processes, as in production; the gateway does
  * its full work per request: Host → tenant (cached), identity, rate limits (in-process),
- * signing, breaker and timeout, proxying.
+ * signing, breaker and timeout, proxying. Then the same through the gateway with a valid access
+ * token (the upstream also serves the JWKS and an empty revocation list, as auth-service would):
+ * the cost of authentication per request, and of verifying one token the first time it is seen.
  */
 const HOST = 'bench.localhost';
 const SECRET = 'bench-signing-secret-0123456789abcdef';
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SEQUENTIAL_REQUESTS = Number(process.env.BENCH_SEQUENTIAL ?? 2000);
+const KID = 'bench-key';
+/** Anonymous and JWT runs alternate this many times, so drift in the machine's load hits both. */
+const AUTH_ROUNDS = Number(process.env.BENCH_AUTH_ROUNDS ?? 3);
 
 const TENANT = {
   tenantId: '0190f5c2-7d3a-7b6e-9a1c-2f4e5d6c7b8a',
@@ -43,12 +50,25 @@ function reportUrl(url: string): void {
   process.send?.({ url });
 }
 
-async function runUpstream(): Promise<void> {
+/** The upstream plays tenant-service's directory, auth-service's keys and revocations, and an API. */
+async function runUpstream(publicJwk: string): Promise<void> {
   const tenant = JSON.stringify(TENANT);
+  const jwks = JSON.stringify({ keys: [JSON.parse(publicJwk) as JWK] });
   const item = JSON.stringify({ id: 1, name: 'tea', price: { amount: '12000', currency: 'BDT' } });
   const server = createServer((req, res) => {
-    const body = req.url?.startsWith('/internal/v1/tenants/resolve') ? tenant : item;
-    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+    const url = req.url ?? '';
+    const body = url.startsWith('/internal/v1/tenants/resolve')
+      ? tenant
+      : url === AUTH_JWKS_PATH
+        ? jwks
+        : url.startsWith(SESSION_REVOCATIONS_PATH)
+          ? '{"items":[]}'
+          : item;
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(body),
+      'cache-control': 'public, max-age=60',
+    });
     res.end(body);
   });
   server.keepAliveTimeout = 60_000;
@@ -64,11 +84,14 @@ async function runGateway(upstreamUrl: string): Promise<void> {
       LOG_LEVEL: 'warn',
       INTERNAL_SIGNING_SECRET: SECRET,
       TENANT_SERVICE_URL: upstreamUrl,
+      AUTH_SERVICE_URL: upstreamUrl,
       BENCH_SERVICE_URL: upstreamUrl,
       RATE_LIMIT_IP_PER_MINUTE: '1000000000',
+      RATE_LIMIT_USER_PER_MINUTE: '1000000000',
     },
     [
       { name: 'tenant-service', url: { variable: 'TENANT_SERVICE_URL', fallback: upstreamUrl } },
+      { name: 'auth-service', url: { variable: 'AUTH_SERVICE_URL', fallback: upstreamUrl } },
       { name: 'bench-service', url: { variable: 'BENCH_SERVICE_URL', fallback: upstreamUrl } },
     ],
   );
@@ -111,18 +134,28 @@ interface Figures {
   errors: number;
 }
 
-async function load(url: string, durationS: number): Promise<Figures> {
+async function load(url: string, durationS: number, token?: string): Promise<Figures> {
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
     duration: durationS,
-    headers: { host: HOST },
+    headers: { host: HOST, ...(token ? { authorization: `Bearer ${token}` } : {}) },
   });
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.non2xx,
+  };
+}
+
+function mean(runs: readonly Figures[]): Figures {
+  const avg = (pick: (f: Figures) => number) => runs.reduce((sum, f) => sum + pick(f), 0) / runs.length;
+  return {
+    rps: avg((f) => f.rps),
+    p50: avg((f) => f.p50),
+    p99: avg((f) => f.p99),
+    errors: avg((f) => f.errors),
   };
 }
 
@@ -146,8 +179,44 @@ async function idleLatency(url: string, count: number): Promise<{ p50: number; p
   return { p50: at(0.5), p99: at(0.99) };
 }
 
+/** An access token as auth-service issues it, for the bench tenant, valid for an hour. */
+async function accessToken(
+  privateKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'],
+): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({
+    tenant: TENANT.tenantId,
+    session: '0190f5c2-7d3a-7b6e-9a1c-000000000001',
+    roles: ['customer'],
+    permissions: ['order:read', 'address:*'],
+    vendors: [],
+    amr: ['pwd'],
+  })
+    .setProtectedHeader({ alg: 'EdDSA', kid: KID, typ: 'at+jwt' })
+    .setIssuer('haat-auth')
+    .setAudience('haat-api')
+    .setSubject('0190f5c2-7d3a-7b6e-9a1c-000000000002')
+    .setIssuedAt(now)
+    .setExpirationTime(now + 3600)
+    .setJti(`bench-${now}`)
+    .sign(privateKey);
+}
+
+/** Microseconds per first-time verification of a token (signature + claims), in this process. */
+async function verificationCostUs(token: string, jwk: JWK, count = 2000): Promise<number> {
+  const keys = createLocalJWKSet({ keys: [jwk] });
+  const options = { algorithms: ['EdDSA'], typ: 'at+jwt', issuer: 'haat-auth', audience: 'haat-api' };
+  for (let i = 0; i < 200; i += 1) await jwtVerify(token, keys, options);
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < count; i += 1) await jwtVerify(token, keys, options);
+  return Number(process.hrtime.bigint() - started) / 1e3 / count;
+}
+
 async function main(): Promise<void> {
-  const upstream = await start('upstream');
+  const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+  const jwk: JWK = { ...(await exportJWK(publicKey)), kid: KID, alg: 'EdDSA', use: 'sig' };
+  const token = await accessToken(privateKey);
+  const upstream = await start('upstream', JSON.stringify(jwk));
   const gateway = await start('gateway', upstream.url);
   const bare = await start('bare-proxy', upstream.url);
   try {
@@ -157,9 +226,18 @@ async function main(): Promise<void> {
     const viaBare = `${bare.url}/api/v1/items/1`;
     await load(viaGateway, 2);
     await load(viaBare, 2);
+    await load(viaGateway, 2, token);
     const a = await load(direct, DURATION_S);
     const b = await load(viaGateway, DURATION_S);
     const c = await load(viaBare, DURATION_S);
+    const anonymousRuns: Figures[] = [];
+    const jwtRuns: Figures[] = [];
+    for (let round = 0; round < AUTH_ROUNDS; round += 1) {
+      anonymousRuns.push(await load(viaGateway, DURATION_S));
+      jwtRuns.push(await load(viaGateway, DURATION_S, token));
+    }
+    const anonymous = mean(anonymousRuns);
+    const withJwt = mean(jwtRuns);
     const idleA = await idleLatency(direct, SEQUENTIAL_REQUESTS);
     const idleB = await idleLatency(viaGateway, SEQUENTIAL_REQUESTS);
     const ms = (n: number, digits: number) => n.toFixed(digits).padStart(7);
@@ -180,6 +258,14 @@ async function main(): Promise<void> {
     console.log(
       `added latency: p50 ${(idleB.p50 - idleA.p50).toFixed(3)} ms (aim < 1 ms), p99 ${(idleB.p99 - idleA.p99).toFixed(3)} ms`,
     );
+    console.log(`authentication: ${AUTH_ROUNDS} alternating rounds through the gateway, mean`);
+    console.log(row('no credentials', anonymous));
+    console.log(row('valid JWT', withJwt));
+    console.log(
+      `a valid JWT keeps ${((withJwt.rps / anonymous.rps) * 100).toFixed(1)} % of the anonymous throughput; ` +
+        `verifying a token the first time costs ${(await verificationCostUs(token, jwk)).toFixed(0)} µs ` +
+        '(then it is cached until it expires; the revocation check runs on every request)',
+    );
   } finally {
     bare.child.kill();
     gateway.child.kill();
@@ -189,7 +275,7 @@ async function main(): Promise<void> {
 
 const [role, arg] = process.argv.slice(2);
 const roles: Record<string, () => Promise<void>> = {
-  upstream: runUpstream,
+  upstream: () => runUpstream(arg ?? '{}'),
   gateway: () => runGateway(arg ?? ''),
   'bare-proxy': () => runBareProxy(arg ?? ''),
 };

@@ -38,8 +38,19 @@ export const GatewaySettingsSchema = z
     INTERNAL_SIGNING_SECRET: secret(EMBEDDED_SIGNING_SECRET),
     /** Redis for shared rate limits (distributed mode); without it limits are in-process. */
     REDIS_URL: url(['redis', 'rediss']).optional(),
-    /** Bootstrap operator credential until auth-service issues tokens. */
+    /** Bootstrap operator credential (platform hosts only); operators normally sign in. */
     HAAT_OPERATOR_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+    /** `iss` and `aud` access tokens must carry (auth-service's `AUTH_ISSUER`/`AUTH_AUDIENCE`). */
+    AUTH_ISSUER: z.string().min(1).default('haat-auth'),
+    AUTH_AUDIENCE: z.string().min(1).default('haat-api'),
+    /** Clock skew allowed on `exp`/`nbf` of access tokens. */
+    AUTH_CLOCK_TOLERANCE: duration(5_000),
+    /** Least time between two JWKS fetches (an unknown `kid` cannot make it fetch more often). */
+    AUTH_JWKS_MIN_REFETCH_INTERVAL: duration(5_000),
+    /** How often the revoked-session list is polled: the longest a revoked session still passes. */
+    AUTH_REVOCATION_POLL_INTERVAL: duration(3_000),
+    /** How far back the start-up backfill reads: at least auth-service's access-token TTL + 1 min. */
+    AUTH_REVOCATION_LOOKBACK: duration(15 * 60_000),
     BODY_LIMIT_BYTES: positiveInt(1024 * 1024),
     TLS_CERT_FILE: z.string().min(1).optional(),
     TLS_KEY_FILE: z.string().min(1).optional(),

@@ -117,7 +117,9 @@ export function mergeOpenApi(
       type: 'http',
       scheme: 'bearer',
       description:
-        'Optional. The operator token (HAAT_OPERATOR_TOKEN) until auth-service issues user tokens.',
+        'An access token from `POST /api/v1/auth/login` (operators: `/api/v1/operator-auth/login`), ' +
+        'an API token (`haat_…`), or on platform routes the bootstrap operator token. A token is ' +
+        'valid only on the host of the tenant it was issued in (operators: the platform host).',
     },
   };
   return {

@@ -1,7 +1,8 @@
-import { ForbiddenError, NotFoundError, RateLimitedError } from '@haat/common';
+import { ForbiddenError, NotFoundError, RateLimitedError, UnauthorizedError, isAppError } from '@haat/common';
 import type { ResolvedTenant } from '@haat/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { type Authenticator, identify } from '../identity/authenticator.js';
+import { ANONYMOUS, type Authentication, type Authenticator, identify } from '../identity/authenticator.js';
+import { IDENTITY_ERRORS } from '../identity/identity.errors.js';
 import { rateLimitHeaders, retryAfterMs } from '../limits/rate-limit.headers.js';
 import { type LimitSettings, limitRules } from '../limits/rate-limit.rules.js';
 import type { LimitPolicy } from '../limits/rate-limit.types.js';
@@ -32,8 +33,10 @@ export interface RequestAdmissionOptions {
 
 /**
  * The edge's checks, in order: a valid Host; the tenant behind it (tenant routes) or a platform
- * host (platform routes); the caller's identity; the rate limits. Throws the documented error
- * at the first failure, before the body is read.
+ * host (platform routes); the caller's credential, which must belong to that tenant (or to the
+ * platform, on platform hosts); the rate limits. Throws the documented error at the first
+ * failure, before the body is read. A refused credential still counts against the IP, tenant
+ * and route limits, so guessing tokens runs into 429 like any other flood.
  */
 export class RequestAdmission {
   constructor(private readonly options: RequestAdmissionOptions) {}
@@ -73,7 +76,17 @@ export class RequestAdmission {
   ): Promise<AdmittedRequest> {
     const host = hostFromHeader(request.headers.host);
     const tenant = await this.tenantFor(request, host, target.scope);
-    const identity = await identify(this.options.authenticators, request.headers);
+    let authentication: Authentication | null;
+    try {
+      authentication = await identify(this.options.authenticators, request.headers, request.id);
+      if (authentication) assertCredentialFits(authentication, tenant);
+    } catch (error) {
+      if (isAppError(error) && error.status === 401) {
+        await this.enforceLimits(request, reply, target, tenant, null);
+      }
+      throw error;
+    }
+    const identity = authentication?.identity ?? ANONYMOUS;
     await this.enforceLimits(request, reply, target, tenant, identity.userId);
     const admitted: AdmittedRequest = {
       host,
@@ -84,6 +97,8 @@ export class RequestAdmission {
         userId: identity.userId,
         roles: identity.roles,
         permissions: identity.permissions,
+        ...(identity.vendorIds ? { vendorIds: identity.vendorIds } : {}),
+        ...(identity.sessionId ? { sessionId: identity.sessionId } : {}),
         requestId: request.id,
       },
     };
@@ -96,7 +111,7 @@ export class RequestAdmission {
     host: string,
     scope: RouteScope,
   ): Promise<ResolvedTenant | null> {
-    if (scope === 'platform') {
+    if (scope === 'platform' || (scope === 'tenant-or-platform' && this.isPlatformHost(host))) {
       if (!this.isPlatformHost(host)) {
         throw new NotFoundError('ROUTE_NOT_FOUND', 'Platform routes are served on the platform host only', {
           host,
@@ -143,4 +158,22 @@ export class RequestAdmission {
       });
     }
   }
+}
+
+/**
+ * A credential is good only where it was issued: a tenant's token on that tenant's host, a
+ * platform credential (operator token, bootstrap token) on the platform hosts. Operators act on
+ * shops through the platform APIs, not with `*` on a shop's own routes.
+ */
+function assertCredentialFits(authentication: Authentication, tenant: ResolvedTenant | null): void {
+  const expected = tenant?.tenantId ?? null;
+  if (authentication.tenantId === expected) return;
+  throw new UnauthorizedError(
+    IDENTITY_ERRORS.wrongTenant,
+    expected === null
+      ? 'Platform routes take an operator’s token only'
+      : authentication.tenantId === null
+        ? 'An operator’s token is not valid on a shop’s host'
+        : 'This token was issued for another shop',
+  );
 }

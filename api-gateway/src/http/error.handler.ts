@@ -13,6 +13,7 @@ function isPreflight(request: FastifyRequest): boolean {
  * Every error the gateway answers goes through `renderError`: the one error shape, the request
  * id, `Retry-After` when the error knows it. Unknown routes are 404 `ROUTE_NOT_FOUND`; a
  * preflight the CORS policy did not accept (it reaches no route) is 403 `CORS_ORIGIN_DENIED`.
+ * A refused bearer token also gets `WWW-Authenticate` (RFC 6750 §3).
  */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
@@ -20,6 +21,9 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (rendered.unexpected) request.log.error({ err: error }, 'request failed unexpectedly');
     else if (rendered.status >= 500)
       request.log.warn({ code: rendered.body.error.code }, rendered.body.error.message);
+    if (rendered.status === 401) {
+      void reply.header('www-authenticate', 'Bearer realm="haat", error="invalid_token"');
+    }
     return reply.code(rendered.status).headers(rendered.headers).send(rendered.body);
   });
   app.setNotFoundHandler((request, reply) => {

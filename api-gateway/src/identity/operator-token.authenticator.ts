@@ -1,6 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { IncomingHttpHeaders } from 'node:http';
-import { type Authenticator, type Identity, bearerToken } from './authenticator.js';
+import type { Authentication, Authenticator, Identity } from './authenticator.js';
 
 /** The bootstrap operator: every permission, no tenant of its own. */
 export const OPERATOR_IDENTITY: Identity = Object.freeze({
@@ -9,12 +8,15 @@ export const OPERATOR_IDENTITY: Identity = Object.freeze({
   permissions: ['*'],
 });
 
+const OPERATOR: Authentication = Object.freeze({ identity: OPERATOR_IDENTITY, tenantId: null });
+
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
 /**
- * `Authorization: Bearer <HAAT_OPERATOR_TOKEN>` → the operator. The bootstrap credential until
- * auth-service issues JWTs. Both sides are hashed first so the comparison is constant-time
- * whatever the token's length; any other bearer token is left to the next authenticator.
+ * `Authorization: Bearer <HAAT_OPERATOR_TOKEN>` → the operator, on platform routes only (like
+ * an operator's access token it belongs to no tenant). A bootstrap credential: operators
+ * normally sign in through auth-service. Both sides are hashed first so the comparison is
+ * constant-time whatever the token's length; any other token is left to the next authenticator.
  */
 export class OperatorTokenAuthenticator implements Authenticator {
   private readonly expected: Buffer;
@@ -23,9 +25,7 @@ export class OperatorTokenAuthenticator implements Authenticator {
     this.expected = digest(token);
   }
 
-  authenticate(headers: IncomingHttpHeaders): Identity | undefined {
-    const token = bearerToken(headers);
-    if (token === undefined) return undefined;
-    return timingSafeEqual(digest(token), this.expected) ? OPERATOR_IDENTITY : undefined;
+  authenticate(token: string): Authentication | undefined {
+    return timingSafeEqual(digest(token), this.expected) ? OPERATOR : undefined;
   }
 }

@@ -11,6 +11,10 @@ export class GatewayMetrics {
   private readonly rateLimited: Counter<'policy'>;
   private readonly tenantLookups: Counter<'source' | 'found'>;
   private readonly breakers: Gauge<'upstream'>;
+  private readonly jwksFetches: Counter<'reason' | 'outcome'>;
+  private readonly revocationPolls: Counter<'outcome'>;
+  private readonly revokedSessions: Gauge;
+  private readonly introspections: Counter<'active'>;
 
   constructor() {
     this.service = createMetrics({ service: 'api-gateway' });
@@ -39,6 +43,42 @@ export class GatewayMetrics {
       labelNames: ['upstream'],
       registers,
     });
+    this.jwksFetches = new Counter({
+      name: 'gateway_auth_jwks_fetches_total',
+      help: 'JWKS fetches from auth-service, by reason (initial, expired, unknown-kid) and outcome',
+      labelNames: ['reason', 'outcome'],
+      registers,
+    });
+    this.revocationPolls = new Counter({
+      name: 'gateway_auth_revocation_polls_total',
+      help: 'Polls of the revoked-session list, by outcome',
+      labelNames: ['outcome'],
+      registers,
+    });
+    this.revokedSessions = new Gauge({
+      name: 'gateway_auth_revoked_sessions',
+      help: 'Revoked sessions whose access tokens are still refused',
+      registers,
+    });
+    this.introspections = new Counter({
+      name: 'gateway_auth_api_token_introspections_total',
+      help: 'API tokens asked of auth-service (cache misses), by answer',
+      labelNames: ['active'],
+      registers,
+    });
+  }
+
+  recordJwksFetch(reason: string, ok: boolean): void {
+    this.jwksFetches.inc({ reason, outcome: ok ? 'ok' : 'error' });
+  }
+
+  recordRevocationPoll(ok: boolean, revoked: number): void {
+    this.revocationPolls.inc({ outcome: ok ? 'ok' : 'error' });
+    this.revokedSessions.set(revoked);
+  }
+
+  recordIntrospection(active: boolean): void {
+    this.introspections.inc({ active: String(active) });
   }
 
   recordUpstreamResult(upstream: string, outcome: string): void {

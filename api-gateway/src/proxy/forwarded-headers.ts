@@ -58,14 +58,23 @@ export interface ForwardedFor {
   host: string;
 }
 
+/** Per-route header policy. */
+export interface HeaderPolicy {
+  /** Pass `Cookie` up and `Set-Cookie` back (the auth routes' refresh cookie); else drop both. */
+  cookies: boolean;
+}
+
 /**
  * The client's headers as the upstream may see them: no hop-by-hop header, no header named in
  * `Connection`, and never an internal or identity header (`x-haat-*`, `x-tenant-id`,
- * `x-user-id`, …) — those only ever come from the gateway's signature.
+ * `x-user-id`, …) — those only ever come from the gateway's signature. `Cookie` only where the
+ * route's policy allows it. `X-Forwarded-For` is exactly the client's address (the one Fastify
+ * derived under `TRUST_PROXY`), so a service may take its first entry as the client.
  */
 export function upstreamRequestHeaders(
   headers: IncomingHttpHeaders,
   forwarded: ForwardedFor,
+  policy: HeaderPolicy,
 ): Record<string, string> {
   const dropped = connectionTokens(headers.connection);
   const out: Record<string, string> = {};
@@ -74,7 +83,8 @@ export function upstreamRequestHeaders(
       value === undefined ||
       NOT_FORWARDED.has(name) ||
       dropped.has(name) ||
-      isForbiddenClientHeader(name)
+      isForbiddenClientHeader(name) ||
+      (name === 'cookie' && !policy.cookies)
     ) {
       continue;
     }
@@ -86,15 +96,25 @@ export function upstreamRequestHeaders(
   return out;
 }
 
-/** The upstream's response headers minus hop-by-hop ones and those the gateway sets itself. */
+/**
+ * The upstream's response headers minus hop-by-hop ones, those the gateway sets itself, and
+ * `Set-Cookie` unless the route's policy allows cookies.
+ */
 export function clientResponseHeaders(
   headers: Record<string, string | string[] | undefined>,
+  policy: HeaderPolicy,
 ): OutgoingHttpHeaders {
   const dropped = connectionTokens(headers.connection);
   const out: OutgoingHttpHeaders = {};
   for (const [name, value] of Object.entries(headers)) {
     const lower = name.toLowerCase();
-    if (value === undefined || RESPONSE_NOT_FORWARDED.has(lower) || dropped.has(lower)) continue;
+    if (
+      value === undefined ||
+      RESPONSE_NOT_FORWARDED.has(lower) ||
+      dropped.has(lower) ||
+      (lower === 'set-cookie' && !policy.cookies)
+    )
+      continue;
     out[lower] = value;
   }
   return out;

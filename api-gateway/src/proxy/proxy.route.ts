@@ -44,16 +44,21 @@ export function registerProxyRoute(app: FastifyInstance, route: GatewayRoute, de
     scope: route.scope,
     perClientPerMinute: route.perClientPerMinute,
   };
+  const headerPolicy = { cookies: route.cookies === true };
 
   const handler = async (request: FastifyRequest, reply: FastifyReply) => {
     const admitted = admittedOf(request);
     const method = request.method as HttpMethod;
     const path = upstreamTarget(route, request.url);
-    const headers = upstreamRequestHeaders(request.headers, {
-      clientIp: request.ip,
-      protocol: request.protocol,
-      host: admitted.host,
-    });
+    const headers = upstreamRequestHeaders(
+      request.headers,
+      {
+        clientIp: request.ip,
+        protocol: request.protocol,
+        host: admitted.host,
+      },
+      headerPolicy,
+    );
     const body = Buffer.isBuffer(request.body) ? request.body : undefined;
     // A client that goes away cancels its upstream call (and each call gets its own signal).
     const cancel = new AbortController();
@@ -97,7 +102,7 @@ export function registerProxyRoute(app: FastifyInstance, route: GatewayRoute, de
       reply.raw.off('close', onClose);
     }
     deps.onUpstreamResult?.(route.service, String(response.status));
-    void reply.code(response.status).headers(clientResponseHeaders(response.headers));
+    void reply.code(response.status).headers(clientResponseHeaders(response.headers, headerPolicy));
     return method === 'HEAD' || NO_BODY_STATUSES.has(response.status)
       ? reply.send()
       : reply.send(response.body);

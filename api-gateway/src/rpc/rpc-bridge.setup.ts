@@ -1,5 +1,6 @@
 import { InternalError } from '@haat/common';
 import type { GatewayConfig } from '../config/gateway.config.js';
+import type { RouteScope } from '../routing/route.schema.js';
 import { canonicalBodyOf } from './grpc-canonical-body.js';
 import { GrpcUpstream } from './grpc-upstream.client.js';
 import { loadRpcMethod, packageOf } from './proto-method.loader.js';
@@ -13,6 +14,12 @@ export interface RpcBridgeSetup {
   upstreams: GrpcUpstream[];
   openapi: { paths: Record<string, unknown>; schemas: Record<string, unknown> };
 }
+
+const SCOPE_HOSTS: Record<RouteScope, string> = {
+  platform: 'platform host',
+  tenant: 'tenant host',
+  'tenant-or-platform': 'tenant or platform host',
+};
 
 /**
  * Loads every public method from its proto (a method missing from its proto stops start-up)
@@ -61,7 +68,7 @@ export function setUpRpcBridge(config: GatewayConfig, table: readonly PublicRpcM
         operationId: `Rpc_${entry.method.replace(/[^A-Za-z0-9]+/g, '_')}`,
         tags: ['rpc'],
         summary: `gRPC ${entry.method} as JSON`,
-        description: `Calls ${entry.service} over gRPC (${entry.protoFile}); ${entry.scope === 'platform' ? 'platform host' : 'tenant host'}.`,
+        description: `Calls ${entry.service} over gRPC (${entry.protoFile}); ${SCOPE_HOSTS[entry.scope]}.`,
         requestBody: {
           required: false,
           ...json(builder.refForTypeIn(serviceName, nameOf(definition.requestType.type))),

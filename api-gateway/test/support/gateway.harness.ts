@@ -7,6 +7,7 @@ import {
   type GatewayOptions,
   type GatewayRoute,
   ROUTES,
+  UPSTREAM_SERVICES,
   createGateway,
   loadGatewayConfig,
 } from '../../src/index.js';
@@ -18,7 +19,7 @@ export const OPERATOR_TOKEN = 'operator-token-for-gateway-tests-000001';
 export const TEST_ROUTES: GatewayRoute[] = [
   ...ROUTES,
   {
-    prefix: '/api/v1/products',
+    prefix: '/api/v1/test-catalog',
     service: 'catalog-service',
     upstreamPath: '/v1/products',
     scope: 'tenant',
@@ -33,6 +34,20 @@ export interface StartedGateway {
   logs: Record<string, unknown>[];
   close(): Promise<void>;
 }
+
+/**
+ * Every production upstream plus the tests' catalog, each defaulting to a port nothing listens
+ * on (a test points the ones it needs at its own servers; a platform running on this machine is
+ * never reached by accident).
+ */
+const TEST_UPSTREAMS = [
+  ...UPSTREAM_SERVICES.map((s) => ({
+    ...s,
+    url: { ...s.url, fallback: 'http://127.0.0.1:1' },
+    ...(s.grpc ? { grpc: { ...s.grpc, fallback: '127.0.0.1:1' } } : {}),
+  })),
+  { name: 'catalog-service', url: { variable: 'CATALOG_SERVICE_URL', fallback: 'http://127.0.0.1:1' } },
+];
 
 /** Starts a real gateway on a free port with `env` on top of the test defaults. */
 export async function startGateway(
@@ -56,14 +71,7 @@ export async function startGateway(
       LOG_LEVEL: 'info',
       ...env,
     },
-    [
-      {
-        name: 'tenant-service',
-        url: { variable: 'TENANT_SERVICE_URL', fallback: 'http://127.0.0.1:1' },
-        grpc: { variable: 'TENANT_SERVICE_GRPC', fallback: '127.0.0.1:1' },
-      },
-      { name: 'catalog-service', url: { variable: 'CATALOG_SERVICE_URL', fallback: 'http://127.0.0.1:1' } },
-    ],
+    TEST_UPSTREAMS,
   );
   const gateway = await createGateway(config, {
     routes: TEST_ROUTES,
