@@ -138,8 +138,12 @@ describe('preferences and opt-out', () => {
     expect((await h.call('GET', '/v1/notifications/preferences', { ...me(), userId: null })).status).toBe(
       401,
     );
+    // Vendor staff manage their own preferences too; a user holding no role that grants it does not.
     expect(
       (await h.call('GET', '/v1/notifications/preferences', { ...me(), roles: ['vendor_staff'] })).status,
+    ).toBe(200);
+    expect(
+      (await h.call('GET', '/v1/notifications/preferences', { ...me(), roles: [], permissions: [] })).status,
     ).toBe(403);
   });
 });
