@@ -1,16 +1,20 @@
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { http, type PlatformProcess, startPlatform, waitForOk } from './platform-process.js';
+import { http, type PlatformProcess, startPlatform, waitForOk, freePortOffset } from './platform-process.js';
 
 const adminUrl = process.env.HAAT_TEST_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const prefix = `haat_dist_${randomBytes(3).toString('hex')}`;
-const offset = 1_000 + Math.floor(Math.random() * 4_000);
+const offset = await freePortOffset();
 const gateway = `http://127.0.0.1:${8080 + offset}`;
 let proc: PlatformProcess | undefined;
+const key = () => randomBytes(32).toString('base64');
 
 afterAll(async () => {
   await proc?.stop();
+  await rm(`${tmpdir()}/${prefix}-mailbox`, { recursive: true, force: true });
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   const dbs = await admin.query<{ datname: string }>(
@@ -35,6 +39,16 @@ describe('the platform in distributed mode (one process per service)', () => {
       NATS_SUBJECT_PREFIX: prefix.replace(/_/g, ''),
       RATE_LIMIT_KEY_PREFIX: `${prefix}:rl:`,
       INTERNAL_SIGNING_SECRET: `distributed-test-${randomBytes(12).toString('hex')}`,
+      // Distributed mode refuses the embedded development keys: each service gets a real one.
+      AUTH_KEY_ENCRYPTION_KEY: key(),
+      PAYMENT_CREDENTIALS_KEY: key(),
+      COURIER_CREDENTIALS_KEY: key(),
+      VENDOR_ENCRYPTION_KEY: key(),
+      VENDOR_LOOKUP_KEY: key(),
+      // No SMTP server here: the mailbox stands in for it.
+      MAILBOX_ENABLED: 'true',
+      MAILBOX_SMTP_PORT: String(2525 + offset),
+      MAILBOX_DIR: `${tmpdir()}/${prefix}-mailbox`,
     });
     const health = (await waitForOk(`${gateway}/health`, proc, 120_000, { host: 'localhost' })).json();
     expect(health).toMatchObject({ status: 'ok' });

@@ -2,11 +2,11 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type PlatformProcess, startPlatform, waitForOk } from './platform-process.js';
+import { type PlatformProcess, startPlatform, waitForOk, freePortOffset } from './platform-process.js';
 
 const platformHost = { host: 'localhost' };
 
-const offset = 1_000 + Math.floor(Math.random() * 4_000);
+const offset = await freePortOffset();
 const gateway = `http://127.0.0.1:${8080 + offset}`;
 let dataDir = '';
 let proc: PlatformProcess | undefined;

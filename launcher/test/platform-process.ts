@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { createServer } from 'node:net';
+import { SERVICES } from '../src/service-registry.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
@@ -103,4 +105,31 @@ export async function waitForOk(
     await sleep(500);
   }
   throw new Error(`${url} never answered 200 (last: ${last})\n${proc.output()}`);
+}
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * A `HAAT_PORT_OFFSET` whose every port (gateway, embedded PostgreSQL, mailbox, each service's
+ * HTTP and gRPC) is free: a random one could land a service on RabbitMQ's or Redis's port.
+ */
+export async function freePortOffset(): Promise<number> {
+  const bases = [
+    8080,
+    54_329,
+    2525,
+    ...SERVICES.flatMap((s) => [s.httpPort, ...(s.grpcPort ? [s.grpcPort] : [])]),
+  ];
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const offset = 1_000 + Math.floor(Math.random() * 4_000);
+    const free = await Promise.all(bases.map((b) => portFree(b + offset)));
+    if (free.every(Boolean)) return offset;
+  }
+  throw new Error('no free port range for a platform');
 }
